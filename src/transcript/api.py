@@ -1,0 +1,139 @@
+"""The public functions: load, parse, render, convert, and the JSON pair.
+
+These are thin: they pick a reader or writer from the registry, call it, and
+wrap anything unexpected in the library's own errors. All logic lives in the
+readers, the writers and the modules they share.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from . import registry
+from .decode import DecodedText, decode, normalise
+from .errors import TranscriptError, WriteError
+from .fileio import MAX_INPUT_BYTES, atomic_write_bytes, read_input_bytes
+from .model import Role, Transcript
+from .read import ReadOptions
+
+Source = str | os.PathLike[str] | IO[bytes] | IO[str]
+
+
+def parse(
+    text: str,
+    style: str = "auto",
+    *,
+    speakers: Mapping[str, str] | None = None,
+    roles: Mapping[str, Role | str] | None = None,
+) -> Transcript:
+    """Read a document held in a `str`.
+
+    `speakers` maps printed labels to the speaker they stand for
+    (`{"JT": "Dr. Jane Thompson"}`); `roles` maps labels or names to roles.
+    """
+    options = ReadOptions(speakers=speakers, roles=roles)
+    return read_decoded(normalise(text), style, options)
+
+
+def load(
+    source: Source,
+    style: str = "auto",
+    *,
+    encoding: str | None = None,
+    speakers: Mapping[str, str] | None = None,
+    roles: Mapping[str, Role | str] | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Transcript:
+    """Read a document from a path or an open file (bytes are decoded, text is taken as is).
+
+    Inputs over `max_bytes` raise `LimitError` before they are read whole.
+    """
+    options = ReadOptions(speakers=speakers, roles=roles)
+    data, suffix = read_input_bytes(source, max_bytes)
+    decoded = normalise(data) if isinstance(data, str) else decode(data, encoding)
+    return read_decoded(decoded, style, options, suffix=suffix)
+
+
+def read_decoded(
+    source: DecodedText, style: str, options: ReadOptions, *, suffix: str = ""
+) -> Transcript:
+    """Run the reader `style` (or the detected one for `auto`) on decoded text."""
+    if style == registry.AUTO:
+        entry, reason = registry.detect_reader(source, suffix)
+    else:
+        entry, reason = registry.find_reader(style), "chosen by the caller"
+    doc = _guarded(entry.load(), source, options)
+    metadata = attrs.evolve(
+        doc.metadata,
+        style=doc.metadata.style or entry.name,
+        encoding=source.encoding if source.encoding is not None else doc.metadata.encoding,
+    )
+    del reason  # the detection report is the readers issue's; kept in the signature for inspect
+    return attrs.evolve(doc, metadata=metadata)
+
+
+def render(doc: Transcript, format: str, options: Any = None) -> bytes:
+    """Write `doc` in the named output format (`json`, …) and return the bytes."""
+    write = registry.find_writer(format).load()
+    return _guarded(write, doc, options)
+
+
+def to_json(doc: Transcript, *, indent: int | None = 2) -> str:
+    """The transcript/1 JSON text of `doc`; `from_json(to_json(doc)) == doc`."""
+    from .write.json import dumps
+
+    return dumps(doc, indent=indent)
+
+
+def from_json(data: str | bytes) -> Transcript:
+    """Build a document from transcript/1 JSON, validated against the shipped schema first."""
+    from .read.json import loads
+
+    return loads(data)
+
+
+def convert(
+    source: Source,
+    destination: str | os.PathLike[str],
+    *,
+    to: str | None = None,
+    style: str = "auto",
+    encoding: str | None = None,
+    speakers: Mapping[str, str] | None = None,
+    roles: Mapping[str, Role | str] | None = None,
+    options: Any = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Transcript:
+    """Read `source` and write it to `destination`, the format from `to` or the suffix.
+
+    The file is written atomically: on any error no partial file is left behind.
+    """
+    entry = registry.find_writer(to) if to else registry.writer_for_path(destination)
+    doc = load(
+        source, style, encoding=encoding, speakers=speakers, roles=roles, max_bytes=max_bytes
+    )
+    payload = _guarded(entry.load(), doc, options)
+    atomic_write_bytes(Path(destination), payload)
+    return doc
+
+
+def _guarded(function: Any, *args: Any) -> Any:
+    """Call a reader or writer, turning any foreign exception into the library's own."""
+    try:
+        return function(*args)
+    except TranscriptError:
+        raise
+    except RecursionError as error:
+        raise TranscriptError(f"input nested too deeply: {error}") from error
+    except MemoryError as error:
+        raise TranscriptError("input too large to process in memory") from error
+    except Exception as error:  # a bug or a library surprise: never leak it raw
+        raise WriteError(
+            f"internal error in {getattr(function, '__module__', '?')}: "
+            f"{type(error).__name__}: {error}"
+        ) from error
