@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import Union
 
 import attrs
 
@@ -123,7 +122,7 @@ class Timestamp:
     """The mark as printed."""
 
 
-Inline = Union[Text, Annotation, Timestamp]
+Inline = Text | Annotation | Timestamp
 """What a paragraph is made of."""
 
 
@@ -182,7 +181,7 @@ class Heading:
     """The input lines it came from."""
 
 
-Block = Union[Turn, Prose, Heading]
+Block = Turn | Prose | Heading
 """What a document body is made of, in reading order."""
 
 

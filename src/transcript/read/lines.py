@@ -1,0 +1,353 @@
+"""Line rules for colon-labelled text: what one input line is, decided by small named rules.
+
+Each rule looks at one stripped line and either claims it or passes. The
+order of `classify` is the order of precedence. Rules are line-local and
+linear: the label rule looks for the first colon within a bounded prefix and
+validates the name part with string operations, so no line can make it
+backtrack.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+from ..labels import LABEL_SPACES, MAX_LABEL_CHARS, LabelParts, fold, split_label
+
+LABEL_SEARCH_CHARS = 2 * MAX_LABEL_CHARS + 20
+"""How far into a line a label's colon may be: a long name plus `(Affiliation)`."""
+
+SCRAPE_DEBRIS = re.compile(
+    r"(?:rn)+"  # the literal rn of a lost \r\n, alone on a line
+    r"|.*\brnrn\b.*"  # or anywhere in a line with other debris
+    r"|</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,200})?/?>?"  # a tag, cut off or whole, alone
+    r"|(?:&(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});\s*)+"  # stray entities alone
+)
+"""Leftovers of scraping: `rnrn`, `<h3 class="`, `&nbsp;`. Bounded repeats only."""
+
+CUE_LINE = re.compile(r"\([^()]{1,80}\)|\[[^\[\]]{1,80}\]|（[^（）]{1,60}）")
+"""A whole line in brackets: `(BEGIN VIDEOTAPE)`, `[MUSIC]`, `（写真：森田さん提供）`."""
+
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+BYLINE_START = re.compile(
+    r"(?:by|par|por|von|di|interview by|interviewed by|reporting by|additional reporting by"
+    r"|written by|text by|words by|transcribed by|transcript by|compiled by|edited by"
+    r"|propos recueillis par|entretien réalisé par|글|取材|文)\s",
+    re.IGNORECASE,
+)
+CITY_BYLINE = re.compile(r"[^=]{1,40}\s[=＝]\s?\S")
+"""`Paris = Correspondent Jo Eun-ah`, `사진＝해담일보 DB`: the wire-service dateline byline."""
+
+DATE_LINE = re.compile(
+    r"(?:aired|air date|broadcast|recorded|published|posted|updated|dated?)\b.{0,80}"
+    r"|\d{4}年\d{1,2}月\d{1,2}日.{0,20}"
+    r"|\d{4}[./-]\d{1,2}[./-]\d{1,2}.{0,20}"
+    r"|(?:\w{3,9}\s)?\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w{0,6}\.?\s\d{4}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w{0,6}\.?\s\d{1,2},?\s\d{4}.{0,40}",
+    re.IGNORECASE,
+)
+
+METADATA_KEYS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "title",
+            "titre",
+            "título",
+            "titel",
+            "titolo",
+            "제목",
+            "タイトル",
+            "題名",
+            "标题",
+            "headline",
+        ),
+        "title",
+    ),
+    **dict.fromkeys(("subtitle", "sous-titre", "subtítulo", "부제"), "subtitle"),
+    **dict.fromkeys(
+        (
+            "date",
+            "datum",
+            "fecha",
+            "data",
+            "날짜",
+            "日付",
+            "日時",
+            "입력",
+            "published",
+            "posted",
+            "recorded",
+            "aired",
+            "air date",
+            "date recorded",
+            "interview date",
+        ),
+        "date",
+    ),
+    **dict.fromkeys(
+        ("location", "place", "lieu", "venue", "lugar", "ort", "장소", "場所"), "location"
+    ),
+    **dict.fromkeys(
+        (
+            "source",
+            "programme",
+            "program",
+            "show",
+            "publication",
+            "series",
+            "podcast",
+            "episode",
+            "출처",
+            "出典",
+        ),
+        "source",
+    ),
+    **dict.fromkeys(("author", "authors", "byline", "reporter(s)", "credits"), "authors"),
+    **dict.fromkeys(("description", "summary", "abstract", "synopsis", "résumé"), "description"),
+    **dict.fromkeys(("url", "permalink"), "url"),
+    **dict.fromkeys(("language", "langue", "idioma", "sprache"), "language"),
+}
+"""`Key: value` header words that are metadata, never speakers (folded forms)."""
+
+NOTE_KEYS = frozenset(
+    {
+        "note",
+        "notes",
+        "editor's note",
+        "editors' note",
+        "editor note",
+        "update",
+        "updated",
+        "correction",
+        "clarification",
+        "photo",
+        "photos",
+        "photograph",
+        "image",
+        "caption",
+        "credit",
+        "credits",
+        "photo credit",
+        "related",
+        "read more",
+        "see also",
+        "more",
+        "tags",
+        "tag",
+        "category",
+        "categories",
+        "topics",
+        "keywords",
+        "duration",
+        "length",
+        "runtime",
+        "present",
+        "interview",
+        "recorded",
+        "transcriber",
+        "transcript",
+        "transcription",
+        "link",
+        "links",
+        "lien",
+        "liens",
+        "enlace",
+        "video",
+        "audio",
+        "watch",
+        "listen",
+        "subscribe",
+        "sponsored",
+        "advertisement",
+        "disclaimer",
+        "copyright",
+        "share",
+        "follow",
+        "contact",
+        "email",
+        "e-mail",
+        "tel",
+        "phone",
+        "fax",
+        "web",
+        "website",
+        "trending",
+        "trending now",
+        "hot news",
+        "breaking",
+        "also read",
+        "recommended",
+        "참고",
+        "주",
+        "수정",
+        "사진",
+        "출처",
+        "注",
+        "※",
+        "写真",
+        "撮影",
+        "文・構成",
+        "構成",
+        "取材・文",
+        "編集",
+        "注釈",
+        "备注",
+        "注释",
+        "nota",
+        "remarque",
+        "anmerkung",
+        "hinweis",
+    }
+)
+"""Label-shaped words that mark notes, captions and chrome: never speakers."""
+
+CREDIT_KEYS = frozenset(
+    {
+        "文・構成",
+        "構成",
+        "取材・文",
+        "取材",
+        "文",
+        "編集",
+        "글",
+        "text",
+        "words",
+        "reporting",
+        "interview by",
+        "interviewed by",
+        "credits",
+    }
+)
+"""Note words whose line credits the authors: read as a byline."""
+
+NOTE_MARKERS = "※*†‡"
+
+
+class Kind(enum.Enum):
+    BLANK = "blank"
+    DEBRIS = "debris"
+    LABEL = "label"
+    METADATA = "metadata"
+    NOTE = "note"
+    BYLINE = "byline"
+    CUE = "cue"
+    DATE = "date"
+    TEXT = "text"
+
+
+@attrs.frozen
+class Line:
+    """One classified input line."""
+
+    number: int
+    kind: Kind
+    text: str
+    """The stripped line (for LABEL: the speech after the label)."""
+    label: LabelParts | None = None
+    key: str | None = None
+    """For METADATA: the model field; for NOTE/METADATA: the printed key."""
+    value: str | None = None
+    """For METADATA: the value after the colon."""
+    rejected: str | None = None
+    """For METADATA: the model field the value belongs to."""
+    whole: str = ""
+    """For LABEL: the whole stripped line, in case the label is refused later."""
+
+
+LabelCache = dict[str, "LabelParts | None"]
+"""Name parts already split: a label printed 5,000 times is validated once."""
+
+
+def classify(number: int, raw: str, cache: LabelCache) -> Line:
+    """The first rule that claims the line decides what it is."""
+    text = raw.strip()
+    if not text:
+        return Line(number, Kind.BLANK, "")
+    if SCRAPE_DEBRIS.fullmatch(text):
+        return Line(number, Kind.DEBRIS, text)
+    labelled = label_rule(number, text, cache)
+    if labelled is not None:
+        return labelled
+    if text[0] in NOTE_MARKERS and len(text) > 1:
+        return Line(number, Kind.NOTE, text)
+    if CUE_LINE.fullmatch(text):
+        return Line(number, Kind.CUE, text)
+    if is_byline(text):
+        return Line(number, Kind.BYLINE, text)
+    if is_date_line(text):
+        return Line(number, Kind.DATE, text)
+    return Line(number, Kind.TEXT, text)
+
+
+def label_rule(number: int, text: str, cache: LabelCache) -> Line | None:
+    """`Name: speech`, `Name (Affiliation): …`, `NAME, ROLE: …`, `Name : …`, `이름：…`.
+
+    Returns a LABEL, METADATA or NOTE line, a TEXT line carrying the reason a
+    label-shaped prefix was refused, or None when the line has no label colon.
+    """
+    colon = _first_colon(text)
+    if colon < 0:
+        return None
+    name_part = text[:colon]
+    after = text[colon + 1 :]
+    if text[colon] == ":" and after and not after[0].isspace():
+        return None  # `https://`, `10:30`, `re:action`: a colon inside a word
+    if name_part[-1:].isdigit() and after.lstrip()[:1].isdigit():
+        return None  # a time or ratio: `10:30`, `3:1`, `1：3`
+    speech = after.strip()
+    key = fold(name_part.strip(LABEL_SPACES).lstrip(NOTE_MARKERS))
+    field = METADATA_KEYS.get(key)
+    if field is not None:
+        return Line(
+            number,
+            Kind.METADATA,
+            text,
+            key=name_part.strip(LABEL_SPACES),
+            value=speech,
+            rejected=field,
+        )
+    if key in NOTE_KEYS or name_part[:1] in NOTE_MARKERS:
+        kind = Kind.BYLINE if key in CREDIT_KEYS else Kind.NOTE
+        return Line(number, kind, text, key=name_part.strip(LABEL_SPACES), value=speech)
+    if name_part in cache:
+        parts = cache[name_part]
+    else:
+        parts = cache[name_part] = split_label(name_part)
+    if parts is None:
+        return None
+    return Line(number, Kind.LABEL, speech, label=parts, whole=text)
+
+
+def _first_colon(text: str) -> int:
+    limit = min(len(text), LABEL_SEARCH_CHARS)
+    ascii_colon = text.find(":", 0, limit)
+    wide_colon = text.find("：", 0, limit)
+    if ascii_colon < 0:
+        return wide_colon
+    if wide_colon < 0:
+        return ascii_colon
+    return min(ascii_colon, wide_colon)
+
+
+def is_byline(text: str) -> bool:
+    """A short credit line: `By …`, `Paris = Correspondent …`, a name with an e-mail address."""
+    if len(text) > 160:
+        return False
+    words = len(text.split())
+    if BYLINE_START.match(text) and words <= 14:
+        return True
+    if CITY_BYLINE.match(text) and words <= 14:
+        return True
+    return words <= 8 and EMAIL.search(text) is not None and text[-1] not in ".?!。"
+
+
+def is_date_line(text: str) -> bool:
+    """`Aired October 14, 2027 - 20:00 ET`, `2027年3月8日`: a date line, not a sentence."""
+    return (
+        len(text) <= 120
+        and not text.endswith(".")
+        and any(ch.isdigit() for ch in text)
+        and DATE_LINE.fullmatch(text) is not None
+    )

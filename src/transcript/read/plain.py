@@ -1,0 +1,425 @@
+"""The plain-text reader: `Label: text` documents, with the article, bylines and notes around them.
+
+Reads news and magazine Q&As, broadcast transcripts, French-spaced and CJK
+full-width labels (FORMATS.md styles 1.1, 1.4 and 6). Three passes:
+
+1. every line is classified by the rules in `lines.py` (label, metadata,
+   note, byline, cue, debris, text);
+2. label-shaped phrases that occur once and do not look like names
+   (`Bottom line:`) are turned back into text;
+3. the lines are assembled into blocks: the header (title, metadata, intro,
+   bylines) until the first label, then turns, with unlabelled paragraphs
+   continuing the current turn and notes, cues and bylines kept out of it.
+
+Speakers are resolved once at the end by `transcript.speakers`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import attrs
+
+from ..decode import DecodedText
+from ..inline import paragraph
+from ..labels import LabelParts, fold
+from ..model import (
+    Block,
+    Diagnostic,
+    Heading,
+    Metadata,
+    Paragraph,
+    Prose,
+    ProseKind,
+    Severity,
+    SourceSpan,
+    Transcript,
+    Turn,
+)
+from ..speakers import Occurrence, resolve
+from . import ReadOptions
+from .lines import Kind, LabelCache, Line, classify
+
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "do",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "y",
+        "e",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "dos",
+        "das",
+        "ter",
+        "zu",
+        "af",
+        "av",
+        "of",
+        "the",
+        "and",
+    }
+)
+"""Lower-case words that may sit inside a real name (`Ludwig van Beethoven`)."""
+
+HEADLINE_MAX_CHARS = 200
+CHROME_MAX_WORDS = 6
+
+
+def read(source: DecodedText, options: ReadOptions) -> Transcript:
+    """Read `Label: text` documents (see the module docstring)."""
+    cache: LabelCache = {}
+    lines = [classify(number, raw, cache) for number, raw in enumerate(source.text.split("\n"), 1)]
+    diagnostics: list[Diagnostic] = list(source.diagnostics)
+    lines = _refuse_phrase_labels(lines, options, diagnostics)
+    assembler = _Assembler(_paragraph_mode(lines), diagnostics)
+    for line in lines:
+        assembler.take(line)
+    return assembler.finish(options)
+
+
+def _paragraph_mode(lines: list[Line]) -> bool:
+    """True when blank lines separate paragraphs, so adjacent lines are one wrapped paragraph."""
+    followed_by_blank = followed_by_text = 0
+    for current, following in itertools.pairwise(lines):
+        if current.kind is Kind.BLANK:
+            continue
+        if following.kind is Kind.BLANK:
+            followed_by_blank += 1
+        else:
+            followed_by_text += 1
+    return followed_by_blank > followed_by_text
+
+
+def _refuse_phrase_labels(
+    lines: list[Line], options: ReadOptions, diagnostics: list[Diagnostic]
+) -> list[Line]:
+    """FORMATS.md rule 9: a one-off label with a lower-case word (`Bottom line:`) is text."""
+    counts = Counter(fold(line.label.name) for line in lines if line.label is not None)
+    declared = {fold(label) for label, _ in options.speakers}
+    result = lines
+    for index, line in enumerate(lines):
+        parts = line.label
+        if parts is None or counts[fold(parts.name)] > 1 or not _phrase_like(parts.name):
+            continue
+        if fold(parts.name) in declared or fold(parts.printed) in declared:
+            continue
+        if result is lines:
+            result = list(lines)
+        result[index] = Line(line.number, Kind.TEXT, line.whole)
+        diagnostics.append(
+            Diagnostic(
+                "label-rejected",
+                Severity.INFO,
+                f"{parts.printed!r} looks like a phrase, not a name (it occurs once); "
+                "the line was read as text",
+                line.number,
+            )
+        )
+    return result
+
+
+def _phrase_like(name: str) -> bool:
+    words = name.split()
+    return any(word[0].islower() and word not in NAME_PARTICLES for word in words[1:])
+
+
+@attrs.define
+class _PendingTurn:
+    parts: LabelParts
+    paragraphs: list[list[str]]
+    first_line: int
+    last_line: int
+
+
+@attrs.define
+class _PendingProse:
+    kind: ProseKind
+    paragraphs: list[list[str]]
+    first_line: int
+    last_line: int
+
+
+class _Assembler:
+    """Turns classified lines into blocks; holds the state of one read."""
+
+    def __init__(self, paragraph_mode: bool, diagnostics: list[Diagnostic]) -> None:
+        self.paragraph_mode = paragraph_mode
+        self.diagnostics = diagnostics
+        self.items: list[_PendingTurn | _PendingProse | Heading] = []
+        self.open: _PendingTurn | _PendingProse | None = None
+        self.after_blank = True
+        self.in_header = True
+        self.intro_started = False
+        self.metadata: dict[str, str] = {}
+        self.extra: list[tuple[str, str]] = []
+        self.authors: list[str] = []
+        self.headlines: list[int] = []  # indexes into items of headline candidates
+        self.explicit_title = False
+        self.debris_lines: list[int] = []
+
+    # -- dispatch ----------------------------------------------------------------------
+    def take(self, line: Line) -> None:
+        kind = line.kind
+        if kind is Kind.BLANK:
+            self.after_blank = True
+            return
+        if kind is Kind.DEBRIS:
+            self.diagnostics.append(
+                Diagnostic(
+                    "scrape-debris",
+                    Severity.WARNING,
+                    f"dropped scrape debris {line.text[:80]!r}",
+                    line.number,
+                )
+            )
+        elif kind is Kind.LABEL:
+            self._start_turn(line)
+        elif self.in_header:
+            self._take_header(line)
+        else:
+            self._take_body(line)
+        self.after_blank = False
+
+    def _take_header(self, line: Line) -> None:
+        kind = line.kind
+        if kind is Kind.METADATA:
+            self._metadata(line)
+        elif kind is Kind.DATE:
+            self._set("date", line.text, line.key or "date")
+        elif kind is Kind.BYLINE:
+            self._prose(ProseKind.BYLINE, line, separate=True)
+        elif kind in (Kind.NOTE, Kind.CUE):
+            self._prose(ProseKind.NOTE, line, separate=True)
+        elif not self.intro_started and _is_headline(line.text):
+            self.headlines.append(len(self.items))
+            self.items.append(Heading(line.text, 1, SourceSpan(line.number, line.number)))
+            self.open = None
+        elif _is_chrome(line.text):
+            self._prose(ProseKind.NOTE, line, separate=True)
+        else:
+            self.intro_started = True
+            self._prose(ProseKind.INTRO, line)
+
+    def _take_body(self, line: Line) -> None:
+        kind = line.kind
+        if kind in (Kind.TEXT, Kind.DATE):
+            if isinstance(self.open, _PendingTurn):
+                self._continue(self.open, line)
+            else:
+                if not (
+                    isinstance(self.open, _PendingProse) and self.open.kind is ProseKind.NARRATION
+                ):
+                    self.diagnostics.append(
+                        Diagnostic(
+                            "unattributed-text",
+                            Severity.INFO,
+                            "text after a note or cue has no speaker label; kept as narration",
+                            line.number,
+                        )
+                    )
+                self._prose(ProseKind.NARRATION, line)
+        elif kind is Kind.CUE:
+            self._prose(ProseKind.NARRATION, line, separate=True)
+        elif kind is Kind.BYLINE:
+            self._prose(ProseKind.BYLINE, line, separate=True)
+        else:  # notes and metadata-shaped lines between or after turns
+            self._prose(ProseKind.NOTE, line, separate=True)
+
+    # -- building blocks ---------------------------------------------------------------
+    def _start_turn(self, line: Line) -> None:
+        assert line.label is not None
+        self.in_header = False
+        turn = _PendingTurn(
+            line.label, [[line.text]] if line.text else [], line.number, line.number
+        )
+        self.items.append(turn)
+        self.open = turn
+
+    def _continue(self, block: _PendingTurn | _PendingProse, line: Line) -> None:
+        if self.paragraph_mode and not self.after_blank and block.paragraphs:
+            block.paragraphs[-1].append(line.text)
+        else:
+            block.paragraphs.append([line.text])
+        block.last_line = line.number
+
+    def _prose(self, kind: ProseKind, line: Line, separate: bool = False) -> None:
+        """Add a line to the open prose block of this kind, or open one."""
+        block = self.open
+        if not (isinstance(block, _PendingProse) and block.kind is kind):
+            block = _PendingProse(kind, [], line.number, line.number)
+            self.items.append(block)
+            self.open = block
+        if separate:
+            block.paragraphs.append([line.text])
+            block.last_line = line.number
+        else:
+            self._continue(block, line)
+        if kind is ProseKind.BYLINE and line.key and line.value:
+            self.authors.append(line.value)
+
+    def _metadata(self, line: Line) -> None:
+        field = line.rejected or "extra"
+        key = line.key or field
+        value = line.value or ""
+        if field == "title":
+            if not self.explicit_title:
+                self.metadata["title"] = value
+                self.explicit_title = True
+            else:
+                self.extra.append((key, value))
+        elif field == "authors":
+            self.authors.extend(a.strip() for a in value.split(",") if a.strip())
+            self.extra.append((key, value))
+        else:
+            self._set(field, value, key)
+        self.open = None
+
+    def _set(self, field: str, value: str, key: str) -> None:
+        if field in self.metadata or field == "extra":
+            self.extra.append((key, value))
+        else:
+            self.metadata[field] = value
+
+    # -- the end -----------------------------------------------------------------------
+    def finish(self, options: ReadOptions) -> Transcript:
+        self._settle_headlines()
+        turns = [item for item in self.items if isinstance(item, _PendingTurn)]
+        occurrences = [
+            Occurrence(turn.parts, turn.first_line, _asks(turn.paragraphs)) for turn in turns
+        ]
+        resolution = resolve(occurrences, options.speakers, options.roles)
+        self.diagnostics.extend(resolution.diagnostics)
+        speaker_of = dict(zip(map(id, turns), resolution.speaker_ids, strict=False))
+        blocks: list[Block] = []
+        for item in self.items:
+            if isinstance(item, _PendingTurn):
+                blocks.append(
+                    Turn(
+                        speaker_of[id(item)],
+                        item.parts.printed,
+                        _paragraphs(item.paragraphs),
+                        span=SourceSpan(item.first_line, item.last_line),
+                    )
+                )
+            elif isinstance(item, _PendingProse):
+                blocks.append(
+                    Prose(
+                        item.kind,
+                        _paragraphs(item.paragraphs),
+                        SourceSpan(item.first_line, item.last_line),
+                    )
+                )
+            else:
+                blocks.append(item)
+        if not turns:
+            self.diagnostics.append(
+                Diagnostic(
+                    "no-turns",
+                    Severity.WARNING,
+                    "no speaker labels were found; the text was read as prose",
+                )
+            )
+        metadata = Metadata(
+            title=self.metadata.get("title"),
+            subtitle=self.metadata.get("subtitle"),
+            date=self.metadata.get("date"),
+            language=self.metadata.get("language") or _guess_language(blocks),
+            source=self.metadata.get("source"),
+            url=self.metadata.get("url"),
+            authors=tuple(dict.fromkeys(self.authors)),
+            location=self.metadata.get("location"),
+            description=self.metadata.get("description"),
+            style="plain",
+            extra=tuple(self.extra),
+        )
+        diagnostics = sorted(self.diagnostics, key=lambda d: d.line or 0)
+        return Transcript(metadata, resolution.speakers, tuple(blocks), tuple(diagnostics))
+
+    def _settle_headlines(self) -> None:
+        """The first headline is the title (an all-caps one before it is the programme)."""
+        if not self.headlines:
+            return
+        used: list[int] = []
+        candidates = list(self.headlines)
+        first = self.items[candidates[0]]
+        assert isinstance(first, Heading)
+        if len(candidates) >= 2 and _is_caps(first.text) and "source" not in self.metadata:
+            self.metadata["source"] = first.text
+            used.append(candidates.pop(0))
+        if not self.explicit_title and candidates:
+            heading = self.items[candidates[0]]
+            assert isinstance(heading, Heading)
+            self.metadata["title"] = heading.text
+            used.append(candidates[0])
+        for index in sorted(used, reverse=True):
+            del self.items[index]
+
+
+def _paragraphs(paragraphs: list[list[str]]) -> tuple[Paragraph, ...]:
+    return tuple(paragraph(" ".join(lines)) for lines in paragraphs)
+
+
+def _asks(paragraphs: list[list[str]]) -> bool:
+    return any("?" in text or "？" in text for lines in paragraphs for text in lines)
+
+
+def _is_headline(text: str) -> bool:
+    """A title-like line: short, and not ending like a sentence or a lead-in."""
+    return (
+        len(text) <= HEADLINE_MAX_CHARS
+        and text[-1] not in ".,;:!?。、，："
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def _is_chrome(text: str) -> bool:
+    """Site furniture such as `Hot news now` or an all-caps notice: a note, not the article."""
+    if _is_caps(text) and len(text.split()) >= 4:
+        return True
+    return (
+        len(text.split()) <= CHROME_MAX_WORDS
+        and text[-1] not in ".?!。？！"
+        and not any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
+    )
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _guess_language(blocks: list[Block]) -> str | None:
+    """`ko`, `ja` or `zh` from the script of the first turns; None otherwise (no guessing)."""
+    sample = ""
+    for block in blocks:
+        if isinstance(block, Turn):
+            sample += "".join(p.text for p in block.paragraphs)
+            if len(sample) > 400:
+                break
+    if not sample:
+        return None
+    hangul = sum("\uac00" <= ch <= "\ud7af" for ch in sample)
+    kana = sum("\u3040" <= ch <= "\u30ff" for ch in sample)
+    han = sum("\u4e00" <= ch <= "\u9fff" for ch in sample)
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    if hangul / letters > 0.3:
+        return "ko"
+    if kana / letters > 0.1:
+        return "ja"
+    if han / letters > 0.3:
+        return "zh"
+    return None
