@@ -163,13 +163,19 @@ def _looks_like_name(name: str) -> bool:
     for ch in name:
         if ch.isalpha():
             has_letter = True
-        elif ch.isdigit() or ch in NAME_PUNCTUATION or ch in LABEL_SPACES:
-            continue
-        elif unicodedata.category(ch) == "Mn":
-            continue
-        else:
+        elif not _allowed_in_name(ch):
             return False
     return has_letter
+
+
+def _allowed_in_name(ch: str) -> bool:
+    """Digits, name punctuation, spaces and combining marks may sit between a name's letters."""
+    return (
+        ch.isdigit()
+        or ch in NAME_PUNCTUATION
+        or ch in LABEL_SPACES
+        or unicodedata.category(ch) == "Mn"
+    )
 
 
 def _looks_like_title(text: str) -> bool:
