@@ -7,8 +7,10 @@ readers, the writers and the modules they share.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -67,7 +69,8 @@ def read_decoded(
         entry, reason = registry.detect_reader(source, suffix)
     else:
         entry, reason = registry.find_reader(style), "chosen by the caller"
-    doc = _guarded(entry.load(), source, options)
+    with _collector_paused():
+        doc = _guarded(entry.load(), source, options)
     metadata = attrs.evolve(
         doc.metadata,
         style=doc.metadata.style or entry.name,
@@ -120,6 +123,24 @@ def convert(
     payload = _guarded(entry.load(), doc, options)
     atomic_write_bytes(Path(destination), payload)
     return doc
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause CPython's cyclic GC while a reader builds a large acyclic tree.
+
+    Readers create hundreds of thousands of small objects and no cycles; a
+    collection pass every 700 allocations walks the whole growing heap and
+    makes reading super-linear (BASELINES.md measured +20 % at 50k turns).
+    The collector is restored to the state it was in, even on error.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _guarded(function: Any, *args: Any) -> Any:

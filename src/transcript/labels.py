@@ -74,6 +74,10 @@ class LabelParts:
     """A `, ROLE` suffix such as `HOST` or `CORRESPONDENT`, kept for role inference."""
     invisible: bool = False
     """The printed label contained zero-width or bidi control characters."""
+    folded_name: str = attrs.field(default="", eq=False)
+    """`fold(name)`, computed once: labels repeat thousands of times."""
+    folded_printed: str = attrs.field(default="", eq=False)
+    """`fold(printed)`, computed once."""
 
 
 def fold(text: str) -> str:
@@ -83,7 +87,8 @@ def fold(text: str) -> str:
     `Еditor` does not fold to the Latin `E`, so look-alikes stay apart.
     """
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if ch not in INVISIBLE)
+    if not INVISIBLE.isdisjoint(text):
+        text = "".join(ch for ch in text if ch not in INVISIBLE)
     text = text.casefold().replace(".", " ").replace("’", "'")
     return " ".join(text.split())
 
@@ -119,7 +124,7 @@ def split_label(printed: str) -> LabelParts | None:
             affiliation = extra
     if affiliation is None and role_words and not is_role_suffix(role_words):
         affiliation = role_words
-    return LabelParts(visible, name, affiliation, role_words, invisible)
+    return LabelParts(visible, name, affiliation, role_words, invisible, fold(name), fold(visible))
 
 
 def _strip_parenthesised(text: str) -> tuple[str | None, list[str]]:

@@ -266,11 +266,12 @@ def resolve(
 
 def _key_for(parts: LabelParts, override_of: Mapping[str, str]) -> str:
     """The folded form a label is grouped under; an override sends it to its target name."""
-    for candidate in (fold(parts.printed), fold(parts.name)):
-        target = override_of.get(candidate)
-        if target is not None:
-            return fold(target)
-    return fold(parts.name)
+    if override_of:
+        for candidate in (parts.folded_printed, parts.folded_name):
+            target = override_of.get(candidate)
+            if target is not None:
+                return fold(target)
+    return parts.folded_name
 
 
 def _tokens(key: str) -> tuple[str, tuple[str, ...]]:
@@ -305,6 +306,9 @@ def _variant_keys(honorific: str, core: tuple[str, ...]) -> list[tuple[str, ...]
     if count >= 2:
         for start in range(1, count):
             keys.append(("suffix", *core[start:]))
+        if "-" in core[-1]:  # `José Núñez` and `Núñez` for `José Núñez-García`
+            trimmed = (*core[:-1], core[-1].split("-", 1)[0])
+            keys.extend(("suffix", *trimmed[start:]) for start in range(count))
         keys.append(("initial", core[0][0], *core[1:]))
         keys.append(("first", core[0]))
         keys.append(("initials", _initials(core)))

@@ -237,7 +237,7 @@ class Kind(enum.Enum):
     TEXT = "text"
 
 
-@attrs.frozen
+@attrs.define(slots=True)
 class Line:
     """One classified input line."""
 
@@ -250,14 +250,25 @@ class Line:
     """For METADATA: the model field; for NOTE/METADATA: the printed key."""
     value: str | None = None
     """For METADATA: the value after the colon."""
-    rejected: str | None = None
+    field: str | None = None
     """For METADATA: the model field the value belongs to."""
     whole: str = ""
     """For LABEL: the whole stripped line, in case the label is refused later."""
 
 
-LabelCache = dict[str, "LabelParts | None"]
-"""Name parts already split: a label printed 5,000 times is validated once."""
+@attrs.frozen
+class _Prefix:
+    """What the text before a line's first colon is, decided once per distinct prefix."""
+
+    kind: Kind | None
+    """LABEL, METADATA, NOTE or BYLINE; None when the prefix is no label."""
+    key: str = ""
+    field: str | None = None
+    label: LabelParts | None = None
+
+
+LabelCache = dict[str, _Prefix]
+"""Prefixes already judged: a label printed 5,000 times is folded and validated once."""
 
 
 def classify(number: int, raw: str, cache: LabelCache) -> Line:
@@ -265,14 +276,14 @@ def classify(number: int, raw: str, cache: LabelCache) -> Line:
     text = raw.strip()
     if not text:
         return Line(number, Kind.BLANK, "")
-    if SCRAPE_DEBRIS.fullmatch(text):
+    if (text[0] in "<&r" or "rnrn" in text) and SCRAPE_DEBRIS.fullmatch(text):
         return Line(number, Kind.DEBRIS, text)
     labelled = label_rule(number, text, cache)
     if labelled is not None:
         return labelled
     if text[0] in NOTE_MARKERS and len(text) > 1:
         return Line(number, Kind.NOTE, text)
-    if CUE_LINE.fullmatch(text):
+    if text[0] in "([（" and CUE_LINE.fullmatch(text):
         return Line(number, Kind.CUE, text)
     if is_byline(text):
         return Line(number, Kind.BYLINE, text)
@@ -284,8 +295,8 @@ def classify(number: int, raw: str, cache: LabelCache) -> Line:
 def label_rule(number: int, text: str, cache: LabelCache) -> Line | None:
     """`Name: speech`, `Name (Affiliation): …`, `NAME, ROLE: …`, `Name : …`, `이름：…`.
 
-    Returns a LABEL, METADATA or NOTE line, a TEXT line carrying the reason a
-    label-shaped prefix was refused, or None when the line has no label colon.
+    Returns a LABEL, METADATA, NOTE or BYLINE line, or None when the line has
+    no label colon or what precedes it cannot be a name.
     """
     colon = _first_colon(text)
     if colon < 0:
@@ -296,28 +307,30 @@ def label_rule(number: int, text: str, cache: LabelCache) -> Line | None:
         return None  # `https://`, `10:30`, `re:action`: a colon inside a word
     if name_part[-1:].isdigit() and after.lstrip()[:1].isdigit():
         return None  # a time or ratio: `10:30`, `3:1`, `1：3`
+    prefix = cache.get(name_part)
+    if prefix is None:
+        prefix = cache[name_part] = judge_prefix(name_part)
+    if prefix.kind is None:
+        return None
     speech = after.strip()
-    key = fold(name_part.strip(LABEL_SPACES).lstrip(NOTE_MARKERS))
+    if prefix.kind is Kind.LABEL:
+        return Line(number, Kind.LABEL, speech, label=prefix.label, whole=text)
+    return Line(number, prefix.kind, text, key=prefix.key, value=speech, field=prefix.field)
+
+
+def judge_prefix(name_part: str) -> _Prefix:
+    """Metadata key, note word, credit, speaker label, or nothing."""
+    printed = name_part.strip(LABEL_SPACES)
+    key = fold(printed.lstrip(NOTE_MARKERS))
     field = METADATA_KEYS.get(key)
     if field is not None:
-        return Line(
-            number,
-            Kind.METADATA,
-            text,
-            key=name_part.strip(LABEL_SPACES),
-            value=speech,
-            rejected=field,
-        )
-    if key in NOTE_KEYS or name_part[:1] in NOTE_MARKERS:
-        kind = Kind.BYLINE if key in CREDIT_KEYS else Kind.NOTE
-        return Line(number, kind, text, key=name_part.strip(LABEL_SPACES), value=speech)
-    if name_part in cache:
-        parts = cache[name_part]
-    else:
-        parts = cache[name_part] = split_label(name_part)
+        return _Prefix(Kind.METADATA, printed, field)
+    if key in NOTE_KEYS or printed[:1] in NOTE_MARKERS:
+        return _Prefix(Kind.BYLINE if key in CREDIT_KEYS else Kind.NOTE, printed)
+    parts = split_label(name_part)
     if parts is None:
-        return None
-    return Line(number, Kind.LABEL, speech, label=parts, whole=text)
+        return _Prefix(None)
+    return _Prefix(Kind.LABEL, printed, label=parts)
 
 
 def _first_colon(text: str) -> int:
@@ -335,12 +348,21 @@ def is_byline(text: str) -> bool:
     """A short credit line: `By …`, `Paris = Correspondent …`, a name with an e-mail address."""
     if len(text) > 160:
         return False
-    words = len(text.split())
-    if BYLINE_START.match(text) and words <= 14:
+    words = text.count(" ") + 1
+    if words > 14:
+        return False
+    start = BYLINE_START.match(text)
+    if start is not None and _credits_a_name(text[start.end() :]):
         return True
-    if CITY_BYLINE.match(text) and words <= 14:
+    if ("=" in text or "＝" in text) and CITY_BYLINE.match(text):
         return True
-    return words <= 8 and EMAIL.search(text) is not None and text[-1] not in ".?!。"
+    return words <= 8 and "@" in text and EMAIL.search(text) is not None and text[-1] not in ".?!。"
+
+
+def _credits_a_name(rest: str) -> bool:
+    """`By Jane Doe`, not `By the way, …`: what follows `by` starts with a capital (or no case)."""
+    rest = rest.lstrip()
+    return bool(rest) and not rest[0].islower() and rest[-1] not in ".?!"
 
 
 def is_date_line(text: str) -> bool:

@@ -108,14 +108,14 @@ def _refuse_phrase_labels(
     lines: list[Line], options: ReadOptions, diagnostics: list[Diagnostic]
 ) -> list[Line]:
     """FORMATS.md rule 9: a one-off label with a lower-case word (`Bottom line:`) is text."""
-    counts = Counter(fold(line.label.name) for line in lines if line.label is not None)
+    counts = Counter(line.label.folded_name for line in lines if line.label is not None)
     declared = {fold(label) for label, _ in options.speakers}
     result = lines
     for index, line in enumerate(lines):
         parts = line.label
-        if parts is None or counts[fold(parts.name)] > 1 or not _phrase_like(parts.name):
+        if parts is None or counts[parts.folded_name] > 1 or not _phrase_like(parts.name):
             continue
-        if fold(parts.name) in declared or fold(parts.printed) in declared:
+        if parts.folded_name in declared or parts.folded_printed in declared:
             continue
         if result is lines:
             result = list(lines)
@@ -272,7 +272,7 @@ class _Assembler:
             self.authors.append(line.value)
 
     def _metadata(self, line: Line) -> None:
-        field = line.rejected or "extra"
+        field = line.field or "extra"
         key = line.key or field
         value = line.value or ""
         if field == "title":
