@@ -1,0 +1,68 @@
+"""Every corpus case reads exactly as its human gold answer says."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import transcript
+from transcript import Transcript
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+CASES = sorted(p for p in CORPUS.iterdir() if (p / "gold.json").exists())
+
+
+def flat(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def read_case(case: Path) -> tuple[Transcript, dict[str, object]]:
+    source = next(case.glob("input.*"))
+    gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
+    return transcript.load(source), gold
+
+
+@pytest.fixture(params=CASES, ids=[c.name for c in CASES])
+def case(request: pytest.FixtureRequest) -> tuple[Transcript, dict[str, object]]:
+    return read_case(request.param)
+
+
+def test_speakers_are_the_gold_speakers_in_order(case: tuple[Transcript, dict]) -> None:
+    doc, gold = case
+    assert [s.name for s in doc.speakers] == gold["speakers"]
+
+
+def test_every_printed_variant_is_an_alias_of_its_speaker(case: tuple[Transcript, dict]) -> None:
+    doc, gold = case
+    aliases = {alias: s.name for s in doc.speakers for alias in s.aliases}
+    assert aliases == gold["aliases"]
+
+
+def test_each_turn_has_the_gold_speaker(case: tuple[Transcript, dict]) -> None:
+    doc, gold = case
+    names = {s.id: s.name for s in doc.speakers}
+    assert len(doc.turns) == gold["turns"]
+    assert [names[t.speaker] for t in doc.turns] == gold["turn_speakers"]
+
+
+def test_first_and_last_turn_text(case: tuple[Transcript, dict]) -> None:
+    doc, gold = case
+    first = flat(" ".join(p.text for p in doc.turns[0].paragraphs))
+    last = flat(" ".join(p.text for p in doc.turns[-1].paragraphs))
+    assert first.startswith(flat(gold["first_turn_starts"]))
+    assert last.endswith(flat(gold["last_turn_ends"]))
+
+
+def test_title(case: tuple[Transcript, dict]) -> None:
+    doc, gold = case
+    assert doc.metadata.title is not None
+    assert flat(doc.metadata.title) == flat(gold["title"])
+
+
+def test_no_speaker_is_made_from_a_non_label(case: tuple[Transcript, dict]) -> None:
+    doc, _ = case
+    speaking = {t.speaker for t in doc.turns}
+    assert {s.id for s in doc.speakers} == speaking
