@@ -186,6 +186,7 @@ def resolve(
     """Group the label occurrences into speakers (see the module docstring)."""
     diagnostics: list[Diagnostic] = []
     override_of = {fold(label): name for label, name in overrides}
+    forced_name_of = {fold(name): name for name in override_of.values()}
     # distinct name forms, in order of first appearance
     first_seen: dict[str, int] = {}
     parts_of: dict[str, LabelParts] = {}
@@ -232,8 +233,7 @@ def resolve(
         group = groups.get(root)
         if group is None:
             group = groups[root] = _Group([], [], [], first_index=index)
-            forced = override_of.get(root) or (override_of.get(key_of_occurrence[index]))
-            group.forced_name = forced
+            group.forced_name = forced_name_of.get(root)
         parts = occurrence.parts
         key = key_of_occurrence[index]
         if key not in group.forms:
@@ -304,7 +304,7 @@ def _variant_keys(honorific: str, core: tuple[str, ...]) -> list[tuple[str, ...]
     keys: list[tuple[str, ...]] = []
     count = len(core)
     if count >= 2:
-        for start in range(1, count):
+        for start in range(count):  # start 0: the same name with another honorific or none
             keys.append(("suffix", *core[start:]))
         if "-" in core[-1]:  # `José Núñez` and `Núñez` for `José Núñez-García`
             trimmed = (*core[:-1], core[-1].split("-", 1)[0])

@@ -199,6 +199,13 @@ NOTE_KEYS = frozenset(
         "remarque",
         "anmerkung",
         "hinweis",
+        "re",
+        "fwd",
+        "fw",
+        "subject",
+        "cc",
+        "bcc",
+        "ps",
     }
 )
 """Label-shaped words that mark notes, captions and chrome: never speakers."""
