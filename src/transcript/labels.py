@@ -101,7 +101,7 @@ def split_label(printed: str) -> LabelParts | None:
     guard of FORMATS.md rule 9 refuses: too long, too many words, lower-case
     start, `?`/`!` at the end, quotes or brackets, no letters.
     """
-    invisible = any(ch in INVISIBLE for ch in printed)
+    invisible = not INVISIBLE.isdisjoint(printed)
     visible = "".join(ch for ch in printed if ch not in INVISIBLE) if invisible else printed
     visible = visible.strip(LABEL_SPACES)
     if not visible or len(visible) > 2 * MAX_LABEL_CHARS:
@@ -124,7 +124,10 @@ def split_label(printed: str) -> LabelParts | None:
             affiliation = extra
     if affiliation is None and role_words and not is_role_suffix(role_words):
         affiliation = role_words
-    return LabelParts(visible, name, affiliation, role_words, invisible, fold(name), fold(visible))
+    as_printed = printed.strip(LABEL_SPACES) if invisible else visible
+    return LabelParts(
+        as_printed, name, affiliation, role_words, invisible, fold(name), fold(visible)
+    )
 
 
 def _strip_parenthesised(text: str) -> tuple[str | None, list[str]]:
