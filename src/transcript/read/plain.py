@@ -275,6 +275,8 @@ class _Assembler:
         field = line.field or "extra"
         key = line.key or field
         value = line.value or ""
+        if not value:  # `Title:` with nothing after it names no title
+            field = "extra"
         if field == "title":
             if not self.explicit_title:
                 self.metadata["title"] = value
