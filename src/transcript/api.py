@@ -71,13 +71,18 @@ def read_decoded(
         entry, reason = registry.find_reader(style), "chosen by the caller"
     with _collector_paused():
         doc = _guarded(entry.load(), source, options)
+    diagnostics = doc.diagnostics
+    if source.diagnostics:  # what decoding repaired belongs to the document, whatever the reader
+        diagnostics = tuple(
+            sorted((*source.diagnostics, *doc.diagnostics), key=lambda d: d.line or 0)
+        )
     metadata = attrs.evolve(
         doc.metadata,
         style=doc.metadata.style or entry.name,
         encoding=source.encoding if source.encoding is not None else doc.metadata.encoding,
     )
     del reason  # the detection report is the readers issue's; kept in the signature for inspect
-    return attrs.evolve(doc, metadata=metadata)
+    return attrs.evolve(doc, metadata=metadata, diagnostics=diagnostics)
 
 
 def render(doc: Transcript, format: str, options: Any = None) -> bytes:

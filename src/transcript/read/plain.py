@@ -83,7 +83,7 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read `Label: text` documents (see the module docstring)."""
     cache: LabelCache = {}
     lines = [classify(number, raw, cache) for number, raw in enumerate(source.text.split("\n"), 1)]
-    diagnostics: list[Diagnostic] = list(source.diagnostics)
+    diagnostics: list[Diagnostic] = []
     lines = _refuse_phrase_labels(lines, options, diagnostics)
     assembler = _Assembler(_paragraph_mode(lines), diagnostics)
     for line in lines:
