@@ -10,20 +10,21 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import attrs
 
 from . import registry
 from .decode import DecodedText, decode, normalise
-from .errors import TranscriptError, WriteError
+from .errors import TranscriptError
 from .fileio import MAX_INPUT_BYTES, atomic_write_bytes, read_input_bytes
 from .model import Role, Transcript
 from .read import ReadOptions
 
 Source = str | os.PathLike[str] | IO[bytes] | IO[str]
+T = TypeVar("T")
 
 
 def parse(
@@ -39,7 +40,7 @@ def parse(
     (`{"JT": "Dr. Jane Thompson"}`); `roles` maps labels or names to roles.
     """
     options = ReadOptions(speakers=speakers, roles=roles)
-    return read_decoded(normalise(text), style, options)
+    return _read(text, style, options, encoding=None, suffix="")
 
 
 def load(
@@ -57,31 +58,44 @@ def load(
     """
     options = ReadOptions(speakers=speakers, roles=roles)
     data, suffix = read_input_bytes(source, max_bytes)
+    return _read(data, style, options, encoding=encoding, suffix=suffix)
+
+
+def _read(
+    data: str | bytes, style: str, options: ReadOptions, *, encoding: str | None, suffix: str
+) -> Transcript:
+    """Pick the reader, then hand it the raw input (structured formats) or decoded text."""
+    entry = (
+        registry.detect_reader(_head(data), suffix)[0]
+        if style == registry.AUTO
+        else registry.find_reader(style)
+    )
+    if entry.raw:  # the library's own lossless formats: no text normalisation, metadata as stored
+        with _collector_paused():
+            return _guarded(entry.load_raw(), data)
     decoded = normalise(data) if isinstance(data, str) else decode(data, encoding)
-    return read_decoded(decoded, style, options, suffix=suffix)
+    return read_decoded(decoded, entry, options)
+
+
+def _head(data: str | bytes) -> str:
+    """The start of the input as text, for sniffing (bad bytes ignored, BOM and space dropped)."""
+    head = data[:512]
+    text = head.decode("utf-8", "ignore") if isinstance(head, bytes) else head
+    return text.lstrip("\ufeff \t\r\n")
 
 
 def read_decoded(
-    source: DecodedText, style: str, options: ReadOptions, *, suffix: str = ""
+    source: DecodedText, entry: registry.ReaderEntry, options: ReadOptions
 ) -> Transcript:
-    """Run the reader `style` (or the detected one for `auto`) on decoded text."""
-    if style == registry.AUTO:
-        entry, reason = registry.detect_reader(source, suffix)
-    else:
-        entry, reason = registry.find_reader(style), "chosen by the caller"
+    """Run a text reader on decoded text; record the reader, the encoding and decoding repairs."""
     with _collector_paused():
-        doc = _guarded(entry.load(), source, options)
+        doc: Transcript = _guarded(entry.load(), source, options)
     diagnostics = doc.diagnostics
     if source.diagnostics:  # what decoding repaired belongs to the document, whatever the reader
         diagnostics = tuple(
             sorted((*source.diagnostics, *doc.diagnostics), key=lambda d: d.line or 0)
         )
-    metadata = attrs.evolve(
-        doc.metadata,
-        style=doc.metadata.style or entry.name,
-        encoding=source.encoding if source.encoding is not None else doc.metadata.encoding,
-    )
-    del reason  # the detection report is the readers issue's; kept in the signature for inspect
+    metadata = attrs.evolve(doc.metadata, style=entry.name, encoding=source.encoding)
     return attrs.evolve(doc, metadata=metadata, diagnostics=diagnostics)
 
 
@@ -121,7 +135,7 @@ def convert(
 
     The file is written atomically: on any error no partial file is left behind.
     """
-    entry = registry.find_writer(to) if to else registry.writer_for_path(destination)
+    entry = registry.find_writer(to) if to else registry.writer_for_path(os.fspath(destination))
     doc = load(
         source, style, encoding=encoding, speakers=speakers, roles=roles, max_bytes=max_bytes
     )
@@ -148,7 +162,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _guarded(function: Any, *args: Any) -> Any:
+def _guarded(function: Callable[..., T], *args: Any) -> T:
     """Call a reader or writer, turning any foreign exception into the library's own."""
     try:
         return function(*args)
@@ -159,7 +173,7 @@ def _guarded(function: Any, *args: Any) -> Any:
     except MemoryError as error:
         raise TranscriptError("input too large to process in memory") from error
     except Exception as error:  # a bug or a library surprise: never leak it raw
-        raise WriteError(
+        raise TranscriptError(
             f"internal error in {getattr(function, '__module__', '?')}: "
             f"{type(error).__name__}: {error}"
         ) from error

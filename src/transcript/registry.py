@@ -20,6 +20,7 @@ from .model import Transcript
 from .read import ReadOptions
 
 ReadFunction = Callable[[DecodedText, ReadOptions], Transcript]
+RawReadFunction = Callable[[str | bytes], Transcript]
 WriteFunction = Callable[[Transcript, Any], bytes]
 
 
@@ -34,9 +35,17 @@ class ReaderEntry:
     media_types: tuple[str, ...]
     description: str
 
+    raw: bool = False
+    """True for the library's own lossless formats: `loads(str | bytes)` reads the raw
+    input, without text normalisation, and the stored metadata is kept as it is."""
+
     def load(self) -> ReadFunction:
         module = importlib.import_module(f"transcript.read.{self.module}")
         return cast(ReadFunction, module.read)
+
+    def load_raw(self) -> RawReadFunction:
+        module = importlib.import_module(f"transcript.read.{self.module}")
+        return cast(RawReadFunction, module.loads)
 
 
 @attrs.frozen
@@ -69,6 +78,7 @@ READERS: tuple[ReaderEntry, ...] = (
         (".json",),
         ("application/json",),
         "the transcript/1 JSON format this library writes",
+        raw=True,
     ),
 )
 
@@ -113,9 +123,8 @@ def writer_for_path(path: str | PurePath) -> WriterEntry:
     raise UnknownFormatError("output suffix", suffix or "(none)", valid)
 
 
-def detect_reader(source: DecodedText, suffix: str = "") -> tuple[ReaderEntry, str]:
-    """Choose a reader for `source` and say why (the reason is shown by `inspect`)."""
-    head = source.text.lstrip()[:200]
-    if (head.startswith("{") and '"transcript/' in head) or suffix.lower() == ".json":
-        return find_reader("json"), "the text is a JSON object"
+def detect_reader(head: str, suffix: str = "") -> tuple[ReaderEntry, str]:
+    """Choose a reader from the start of the input and its file suffix, and say why."""
+    if suffix.lower() == ".json" or (head.startswith("{") and '"transcript/' in head):
+        return find_reader("json"), "the input is transcript/1 JSON"
     return find_reader("plain"), "'Label: text' is the general reader for speaker-labelled text"

@@ -24,6 +24,7 @@ import attrs
 from ..decode import DecodedText
 from ..inline import paragraph
 from ..labels import LabelParts, fold
+from ..language import guess_language
 from ..model import (
     Block,
     Diagnostic,
@@ -405,23 +406,6 @@ def _is_caps(text: str) -> bool:
 
 
 def _guess_language(blocks: list[Block]) -> str | None:
-    """`ko`, `ja` or `zh` from the script of the first turns; None otherwise (no guessing)."""
-    sample = ""
-    for block in blocks:
-        if isinstance(block, Turn):
-            sample += "".join(p.text for p in block.paragraphs)
-            if len(sample) > 400:
-                break
-    if not sample:
-        return None
-    hangul = sum("\uac00" <= ch <= "\ud7af" for ch in sample)
-    kana = sum("\u3040" <= ch <= "\u30ff" for ch in sample)
-    han = sum("\u4e00" <= ch <= "\u9fff" for ch in sample)
-    letters = sum(ch.isalpha() for ch in sample) or 1
-    if hangul / letters > 0.3:
-        return "ko"
-    if kana / letters > 0.1:
-        return "ja"
-    if han / letters > 0.3:
-        return "zh"
-    return None
+    """From the speech first (the article around it may be in another language)."""
+    speech = (p.text for b in blocks if isinstance(b, Turn) for p in b.paragraphs)
+    return guess_language(speech)
