@@ -71,8 +71,7 @@ def _read(
         else registry.find_reader(style)
     )
     if entry.raw:  # the library's own lossless formats: no text normalisation, metadata as stored
-        with _collector_paused():
-            return _guarded(entry.load_raw(), data)
+        return _guarded(entry.load_raw(), data)
     decoded = normalise(data) if isinstance(data, str) else decode(data, encoding)
     return read_decoded(decoded, entry, options)
 
@@ -88,8 +87,7 @@ def read_decoded(
     source: DecodedText, entry: registry.ReaderEntry, options: ReadOptions
 ) -> Transcript:
     """Run a text reader on decoded text; record the reader, the encoding and decoding repairs."""
-    with _collector_paused():
-        doc: Transcript = _guarded(entry.load(), source, options)
+    doc: Transcript = _guarded(entry.load(), source, options)
     diagnostics = doc.diagnostics
     if source.diagnostics:  # what decoding repaired belongs to the document, whatever the reader
         diagnostics = tuple(
@@ -109,14 +107,14 @@ def to_json(doc: Transcript, *, indent: int | None = 2) -> str:
     """The transcript/1 JSON text of `doc`; `from_json(to_json(doc)) == doc`."""
     from .write.json import dumps
 
-    return dumps(doc, indent=indent)
+    return _guarded(dumps, doc, indent)
 
 
 def from_json(data: str | bytes) -> Transcript:
     """Build a document from transcript/1 JSON, validated against the shipped schema first."""
     from .read.json import loads
 
-    return loads(data)
+    return _guarded(loads, data)
 
 
 def convert(
@@ -146,9 +144,9 @@ def convert(
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause CPython's cyclic GC while a reader builds a large acyclic tree.
+    """Pause CPython's cyclic GC while a reader or writer builds a large acyclic tree.
 
-    Readers create hundreds of thousands of small objects and no cycles; a
+    Readers and writers create hundreds of thousands of small objects and no cycles; a
     collection pass every 700 allocations walks the whole growing heap and
     makes reading super-linear (BASELINES.md measured +20 % at 50k turns).
     The collector is restored to the state it was in, even on error.
@@ -163,9 +161,10 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _guarded(function: Callable[..., T], *args: Any) -> T:
-    """Call a reader or writer, turning any foreign exception into the library's own."""
+    """Call a reader or writer (collector paused), turning foreign exceptions into ours."""
     try:
-        return function(*args)
+        with _collector_paused():
+            return function(*args)
     except TranscriptError:
         raise
     except RecursionError as error:
