@@ -173,3 +173,105 @@ def test_style_and_encoding_are_recorded() -> None:
 def test_text_runs_keep_their_words() -> None:
     doc = transcript.parse("Editor: Hello there.\n")
     assert doc.turns[0].paragraphs[0].content == (Text("Hello there."),)
+
+
+def turn_texts(doc: transcript.Transcript) -> list[tuple[str, list[str]]]:
+    return [(t.label, [p.text for p in t.paragraphs]) for t in doc.turns]
+
+
+def test_a_cue_line_inside_an_answer_does_not_take_the_rest_of_it() -> None:
+    doc = transcript.parse(
+        "Interviewer: How was it?\nJane Doe: I was so scared.\n(laughs)\n"
+        "But then it was fine.\nInterviewer: Good."
+    )
+    jane = doc.turns[1]
+    assert [p.text for p in jane.paragraphs] == ["I was so scared.", "", "But then it was fine."]
+    assert isinstance(jane.paragraphs[1].content[0], Annotation)
+    assert not any(isinstance(b, Prose) for b in doc.blocks)
+
+
+def test_speech_that_starts_like_a_byline_or_a_list_stays_speech() -> None:
+    doc = transcript.parse(
+        "Interviewer: Where did you go?\nJane Doe: Texas.\nby 1990 we were settled.\n"
+        "By Christmas we had a house.\n* money\nInterviewer: Ok."
+    )
+    assert turn_texts(doc)[1] == ("Jane Doe", [
+        "Texas.", "by 1990 we were settled.", "By Christmas we had a house.", "* money"])
+
+
+def test_labels_typed_without_a_space_after_the_colon() -> None:
+    doc = transcript.parse("Q:Where were you born?\nA:In Leeds.\n기자:그다음은요?\n한 교수:서울.")
+    assert [t.label for t in doc.turns] == ["Q", "A", "기자", "한 교수"]
+    assert transcript.parse("Q: See ISBN:978 and http://x.org\nA: ok").turns[0].paragraphs[
+        0].text == "See ISBN:978 and http://x.org"
+
+
+def test_rnrn_inside_real_speech_is_removed_not_the_speech() -> None:
+    doc = transcript.parse("Jane: I think so.\nThank you all rnrn for coming.\nrnrn\n")
+    assert turn_texts(doc) == [("Jane", ["I think so.", "Thank you all for coming."])]
+    debris = [d for d in doc.diagnostics if d.code == "scrape-debris"]
+    assert [d.line for d in debris] == [2, 3]
+    assert "Thank you all rnrn for coming." in debris[0].message
+
+
+def test_hard_wrapped_lines_join_without_blank_lines_too() -> None:
+    doc = transcript.parse(
+        "Interviewer: So tell me about the\nearly years, when you came here.\n"
+        "Narrator: I came in\n1962 with nothing.\nIt was hard.\n"
+    )
+    assert turn_texts(doc) == [
+        ("Interviewer", ["So tell me about the early years, when you came here."]),
+        ("Narrator", ["I came in 1962 with nothing.", "It was hard."]),
+    ]
+
+
+def test_numbered_speaker_placeholders_are_labels() -> None:
+    doc = transcript.parse("Speaker 1: How long?\nSpeaker 2: 20 years.\nSpeaker 1: Wow.")
+    assert [s.name for s in doc.speakers] == ["Speaker 1", "Speaker 2"]
+
+
+def test_a_note_word_that_recurs_as_a_label_is_a_speaker() -> None:
+    doc = transcript.parse(
+        "Interviewer: Why did you write it?\nAuthor: Because I had to.\n"
+        "Interviewer: And now?\nAuthor: Now I rest.\nNote: edited.\n"
+    )
+    assert [s.name for s in doc.speakers] == ["Interviewer", "Author"]
+    assert prose(doc, ProseKind.NOTE) == ["Note: edited."]
+    declared = transcript.parse("Q: Hi?\nAuthor: Hello.", speakers={"Author": "Jane Doe"})
+    assert [s.name for s in declared.speakers] == ["Q", "Jane Doe"]
+
+
+def test_credits_and_closing_chrome_stay_out_of_the_turns() -> None:
+    doc = transcript.parse(
+        "記者：まず。\n森田：ええ。\n文：山田太郎\n\n"
+    )
+    assert [s.name for s in doc.speakers] == ["記者", "森田"]
+    assert prose(doc, ProseKind.BYLINE) == ["文：山田太郎"]
+    closing = transcript.parse(
+        "Jane Smith: Thanks?\nHost: Sure.\nJane Smith: My pleasure.\n\n"
+        "This interview has been edited for length and clarity.\n"
+        "Copyright © 2021 Radio Example. All rights reserved.\n"
+    )
+    assert turn_texts(closing)[-1] == ("Jane Smith", ["My pleasure."])
+    assert len(prose(closing, ProseKind.NOTE)) == 2
+
+
+def test_a_one_off_headline_word_is_not_a_speaker() -> None:
+    doc = transcript.parse(
+        "Exclusive: An Interview with Dr. Jane Thompson\nBy Sam Lee\n\n"
+        "Editor: Hi?\nDr. Jane Thompson: Hello.\n"
+    )
+    assert [s.name for s in doc.speakers] == ["Editor", "Dr. Jane Thompson"]
+    assert doc.metadata.title == "Exclusive: An Interview with Dr. Jane Thompson"
+    assert prose(doc, ProseKind.BYLINE) == ["By Sam Lee"]
+
+
+def test_names_in_indic_scripts_are_labels() -> None:
+    doc = transcript.parse("पत्रकार: आप कैसे हैं?\nराहुल गांधी: ठीक हूँ।\nகமல்: சரி.")
+    assert [s.name for s in doc.speakers] == ["पत्रकार", "राहुल गांधी", "கமல்"]
+    assert doc.speakers[2].id == "கமல்"
+
+
+def test_bracketed_words_that_merely_start_like_cues_stay_text() -> None:
+    doc = transcript.parse("Host: He was a (music teacher at the time) in the (recession years).")
+    assert all(isinstance(n, Text) for n in doc.turns[0].paragraphs[0].content)

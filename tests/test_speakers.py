@@ -99,3 +99,18 @@ def test_ten_thousand_distinct_speakers_resolve_without_comparing_all_pairs() ->
     assert len(doc.speakers) == 10_000
     assert len(doc.turns) == 10_000 + len(range(0, 10_000, 7))
     assert doc.turns[-1].speaker == doc.turns[9996].speaker
+
+
+def test_a_short_first_name_is_not_read_as_initials() -> None:
+    doc = transcript.parse("Emma Davis: Hi Ed, how are you?\nEd: Fine thanks.")
+    assert [s.name for s in doc.speakers] == ["Emma Davis", "Ed"]
+
+
+def test_two_titles_for_one_surname_are_not_both_merged() -> None:
+    doc = transcript.parse(
+        "Interviewer: Hello?\nJohn Smith: Hi.\nMrs. Smith: Hello dear.\nMr. Smith: Yes."
+    )
+    assert len(doc.speakers) == 3
+    assert [d.code for d in doc.diagnostics] == ["ambiguous-speaker"]
+    senator = transcript.parse("Senator Ann Grassley: Yes.\nSen. Grassley: Again.\nQ: Why?")
+    assert [s.name for s in senator.speakers] == ["Senator Ann Grassley", "Q"]

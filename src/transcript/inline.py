@@ -125,9 +125,23 @@ def _kind_of(folded: str) -> AnnotationKind | None:
     if len(folded) > 60:
         return None
     for kind, words in _KIND_WORDS:
-        if folded.startswith(words):
-            return kind
+        for word in words:
+            if folded.startswith(word) and _whole_word(folded, len(word)):
+                return kind
     return None
+
+
+_ENDINGS = ("", "e", "s", "es", "ed", "ing", "ter", "ly", "ling", "se", "ds", "ding", "ded")
+
+
+def _whole_word(folded: str, end: int) -> bool:
+    """`laughs`, `laughter`, `inaudible 00:12` match; `music teacher`, `recession` do not."""
+    rest = folded[end:]
+    tail = rest.split(None, 1)[0] if rest and rest[0].isalpha() else ""
+    if tail not in _ENDINGS:
+        return False
+    words_after = rest[len(tail) :].split()
+    return len(words_after) <= 2 or not folded[:end].isascii()
 
 
 def _is_caps_cue(inner: str) -> bool:

@@ -182,7 +182,7 @@ def _allowed_in_name(ch: str) -> bool:
         ch.isdigit()
         or ch in NAME_PUNCTUATION
         or ch in LABEL_SPACES
-        or unicodedata.category(ch) == "Mn"
+        or unicodedata.category(ch) in ("Mn", "Mc", "Me")  # Indic vowel signs are Mc
     )
 
 

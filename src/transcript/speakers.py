@@ -77,6 +77,18 @@ HONORIFICS = frozenset(
     }
 )
 
+SAME_TITLE = {
+    "senator": "sen",
+    "professor": "prof",
+    "representative": "rep",
+    "governor": "gov",
+    "general": "gen",
+    "colonel": "col",
+    "captain": "capt",
+    "admiral": "adm",
+}
+"""Spellings of one title, so `Senator Grassley` and `Sen. Grassley` do not clash."""
+
 ROLE_WORDS: Mapping[str, Role] = {
     # interviewers and questioners
     "editor": Role.INTERVIEWER,
@@ -279,7 +291,7 @@ def _tokens(key: str) -> tuple[str, tuple[str, ...]]:
     words = key.split()
     honorific = ""
     while len(words) > 1 and words[0] in HONORIFICS:
-        honorific = honorific or words[0]
+        honorific = honorific or SAME_TITLE.get(words[0], words[0])
         words = words[1:]
     return honorific, tuple(words)
 
@@ -319,14 +331,18 @@ def _variant_keys(honorific: str, core: tuple[str, ...]) -> list[tuple[str, ...]
     return keys
 
 
-def _lookup_keys(honorific: str, core: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The index keys a shorter form looks itself up under, most specific first."""
+def _lookup_keys(core: tuple[str, ...], capitals: bool) -> list[tuple[str, ...]]:
+    """The index keys a shorter form looks itself up under, most specific first.
+
+    Initials are only tried for a label printed in capitals (`JT`, `KAR`):
+    `Ed` is a first name, not E. D.
+    """
     keys: list[tuple[str, ...]] = [("suffix", *core)]
     if len(core) >= 2 and len(core[0]) == 1:
         keys.append(("initial", core[0], *core[1:]))
     if len(core) == 1:
         keys.append(("first", core[0]))
-        if 2 <= len(core[0]) <= 5 and core[0].isalpha():
+        if capitals and 2 <= len(core[0]) <= 5 and core[0].isalpha():
             keys.append(("initials", core[0]))
     if core and _is_cjk(core[0]):
         keys.append(("prefix", *core))
@@ -351,37 +367,42 @@ def _group_keys(
     position = {key: i for i, key in enumerate(keys)}
     order = sorted(keys, key=lambda k: (-len(_tokens(k)[1]), -len(k), position[k]))
     index: dict[tuple[str, ...], set[str]] = {}
-    honorific_of: dict[str, str] = {}
+    titles_of: dict[str, set[str]] = {}  # root -> honorifics printed with it or its aliases
     root_of: dict[str, str] = {}
     for key in order:
         honorific, core = _tokens(key)
-        honorific_of[key] = honorific
         root = key
         if key not in forced_targets and not _is_fixed(key) and core:
-            for lookup in _lookup_keys(honorific, core):
+            capitals = parts_of[key].name.isupper()
+            for lookup in _lookup_keys(core, capitals):
                 found = index.get(lookup)
                 if not found:
                     continue
-                compatible = {
-                    r
-                    for r in found
-                    if not (honorific and honorific_of.get(r) and honorific_of[r] != honorific)
-                }
+                compatible = {r for r in found if not honorific or titles_of[r] <= {honorific}}
                 if len(compatible) == 1:
                     root = next(iter(compatible))
-                elif len(compatible) > 1:
-                    names = ", ".join(sorted(parts_of[r].name for r in compatible))
+                    if honorific:
+                        titles_of[root].add(honorific)
+                else:
+                    names = ", ".join(sorted(parts_of[r].name for r in compatible or found))
+                    why = (
+                        f"could be any of {names}"
+                        if compatible
+                        else f"fits {names}, already printed with another title"
+                    )
                     diagnostics.append(
                         Diagnostic(
                             "ambiguous-speaker",
                             Severity.WARNING,
-                            f"label {parts_of[key].printed!r} could be any of {names}; "
-                            "kept as a speaker of its own (use --speaker to say who it is)",
+                            f"label {parts_of[key].printed!r} {why}; kept as a speaker of its "
+                            "own (use --speaker to say who it is)",
                             line_of.get(key),
                         )
                     )
                 break
         root_of[key] = root
+        if root == key:
+            titles_of[key] = {honorific} if honorific else set()
         if root == key and not _is_fixed(key):
             for variant in _variant_keys(honorific, core):
                 index.setdefault(variant, set()).add(key)
@@ -461,7 +482,7 @@ def unique_slug(name: str, taken: set[str]) -> str:
     for ch in decomposed:
         if unicodedata.combining(ch) and previous.isascii():
             continue  # drop accents on Latin letters only; kana and Hangul recompose below
-        kept.append(ch if ch.isalnum() else "-")
+        kept.append(ch if ch.isalnum() or unicodedata.category(ch)[0] == "M" else "-")
         previous = ch
     slug = unicodedata.normalize("NFC", "".join(kept))
     slug = "-".join(part for part in slug.split("-") if part)[:48] or "speaker"

@@ -21,22 +21,34 @@ LABEL_SEARCH_CHARS = 2 * MAX_LABEL_CHARS + 20
 
 SCRAPE_DEBRIS = re.compile(
     r"(?:rn)+"  # the literal rn of a lost \r\n, alone on a line
-    r"|.*\brnrn\b.*"  # or anywhere in a line with other debris
     r"|</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,200})?/?>?"  # a tag, cut off or whole, alone
     r"|(?:&(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});\s*)+"  # stray entities alone
 )
 """Leftovers of scraping: `rnrn`, `<h3 class="`, `&nbsp;`. Bounded repeats only."""
+
+LOST_NEWLINES = re.compile(r"\b(?:rn){2,}\b")
+"""`rnrn` inside a line: the letters of lost `\r\n` pairs, removed with a diagnostic."""
+
+CLOSING_CHROME = re.compile(
+    r"(?:copyright\b|©|\(c\)\s\d{4}|all rights reserved"
+    r"|this (?:interview|transcript|conversation) (?:has been|was|is) (?:edited|condensed|lightly)"
+    r"|(?:edited|condensed) for (?:length|clarity)"
+    r"|share this|subscribe (?:to|now)|sign up for|follow us|transcribed by|transcript by"
+    r"|transcription by|this is a rush transcript)",
+    re.IGNORECASE,
+)
+"""Site and publisher furniture that never belongs to a speaker's turn."""
 
 CUE_LINE = re.compile(r"\([^()]{1,80}\)|\[[^\[\]]{1,80}\]|（[^（）]{1,60}）")
 """A whole line in brackets: `(BEGIN VIDEOTAPE)`, `[MUSIC]`, `（写真：森田さん提供）`."""
 
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 BYLINE_START = re.compile(
-    r"(?:by|par|por|von|di|interview by|interviewed by|reporting by|additional reporting by"
-    r"|written by|text by|words by|transcribed by|transcript by|compiled by|edited by"
-    r"|propos recueillis par|entretien réalisé par|글|取材|文)\s",
-    re.IGNORECASE,
+    r"(?:By|BY|Par|PAR|Por|POR|Von|VON|Di|DI|Interview by|Interviewed by|Reporting by"
+    r"|Additional reporting by|Written by|Text by|Words by|Transcribed by|Transcript by"
+    r"|Compiled by|Edited by|Propos recueillis par|Entretien réalisé par|글|取材|文)\s"
 )
+"""Credit openers, case-sensitive: `By Jane Doe` is a byline, `by 1990 we …` is speech."""
 CITY_BYLINE = re.compile(r"[^=]{1,40}\s[=＝]\s?\S")
 """`Paris = Correspondent Jo Eun-ah`, `사진＝해담일보 DB`: the wire-service dateline byline."""
 
@@ -199,6 +211,15 @@ NOTE_KEYS = frozenset(
         "remarque",
         "anmerkung",
         "hinweis",
+        "twitter",
+        "facebook",
+        "instagram",
+        "linkedin",
+        "youtube",
+        "tiktok",
+        "bluesky",
+        "mastodon",
+        "threads",
         "re",
         "fwd",
         "fw",
@@ -229,7 +250,7 @@ CREDIT_KEYS = frozenset(
 )
 """Note words whose line credits the authors: read as a byline."""
 
-NOTE_MARKERS = "※*†‡"
+NOTE_MARKERS = "※†‡"
 
 
 class Kind(enum.Enum):
@@ -261,6 +282,8 @@ class Line:
     """For METADATA: the model field the value belongs to."""
     whole: str = ""
     """For LABEL: the whole stripped line, in case the label is refused later."""
+    repaired: str | None = None
+    """The line as it was before `rnrn` debris was taken out of it (for a diagnostic)."""
 
 
 @attrs.frozen
@@ -283,12 +306,27 @@ def classify(number: int, raw: str, cache: LabelCache) -> Line:
     text = raw.strip()
     if not text:
         return Line(number, Kind.BLANK, "")
-    if (text[0] in "<&r" or "rnrn" in text) and SCRAPE_DEBRIS.fullmatch(text):
+    repaired = None
+    if "rnrn" in text:
+        cleaned = " ".join(LOST_NEWLINES.sub(" ", text).split())
+        if not cleaned or SCRAPE_DEBRIS.fullmatch(cleaned):
+            return Line(number, Kind.DEBRIS, text)
+        if cleaned != text:
+            repaired, text = text, cleaned
+    elif text[0] in "<&r" and SCRAPE_DEBRIS.fullmatch(text):
         return Line(number, Kind.DEBRIS, text)
+    line = _classify_clean(number, text, cache)
+    line.repaired = repaired
+    return line
+
+
+def _classify_clean(number: int, text: str, cache: LabelCache) -> Line:
     labelled = label_rule(number, text, cache)
     if labelled is not None:
         return labelled
     if text[0] in NOTE_MARKERS and len(text) > 1:
+        return Line(number, Kind.NOTE, text)
+    if CLOSING_CHROME.search(text, 0, 120) and len(text) <= 200:
         return Line(number, Kind.NOTE, text)
     if text[0] in "([（" and CUE_LINE.fullmatch(text):
         return Line(number, Kind.CUE, text)
@@ -310,10 +348,10 @@ def label_rule(number: int, text: str, cache: LabelCache) -> Line | None:
         return None
     name_part = text[:colon]
     after = text[colon + 1 :]
-    if text[colon] == ":" and after and not after[0].isspace():
-        return None  # `https://`, `10:30`, `re:action`: a colon inside a word
-    if name_part[-1:].isdigit() and after.lstrip()[:1].isdigit():
+    if after[:1].isdigit() and name_part[-1:].isdigit():
         return None  # a time or ratio: `10:30`, `3:1`, `1：3`
+    if text[colon] == ":" and after and not after[0].isspace() and not _tight_label(name_part):
+        return None  # `https://`, `re:action`: a colon inside a word
     prefix = cache.get(name_part)
     if prefix is None:
         prefix = cache[name_part] = judge_prefix(name_part)
@@ -325,6 +363,19 @@ def label_rule(number: int, text: str, cache: LabelCache) -> Line | None:
     return Line(number, prefix.kind, text, key=prefix.key, value=speech, field=prefix.field)
 
 
+TIGHT_LABELS = frozenset({"Q", "A", "P", "R", "F", "問", "答", "问"})
+"""Labels that are also typed without a space after an ASCII colon: `Q:Where …`."""
+
+
+def _tight_label(name_part: str) -> bool:
+    """`Q:text`, `기자:text`: a Q/A letter or a CJK name directly followed by speech."""
+    if name_part in TIGHT_LABELS:
+        return True
+    return len(name_part) <= 12 and any(
+        "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in name_part
+    )
+
+
 def judge_prefix(name_part: str) -> _Prefix:
     """Metadata key, note word, credit, speaker label, or nothing."""
     printed = name_part.strip(LABEL_SPACES)
@@ -332,7 +383,7 @@ def judge_prefix(name_part: str) -> _Prefix:
     field = METADATA_KEYS.get(key)
     if field is not None:
         return _Prefix(Kind.METADATA, printed, field)
-    if key in NOTE_KEYS or printed[:1] in NOTE_MARKERS:
+    if key in NOTE_KEYS or key in CREDIT_KEYS or printed[:1] in NOTE_MARKERS:
         return _Prefix(Kind.BYLINE if key in CREDIT_KEYS else Kind.NOTE, printed)
     parts = split_label(name_part)
     if parts is None:
@@ -367,9 +418,9 @@ def is_byline(text: str) -> bool:
 
 
 def _credits_a_name(rest: str) -> bool:
-    """`By Jane Doe`, not `By the way, …`: what follows `by` starts with a capital (or no case)."""
+    """`By Jane Doe`, not `By the way, …`: a capital (or caseless) letter follows `by`."""
     rest = rest.lstrip()
-    return bool(rest) and not rest[0].islower() and rest[-1] not in ".?!"
+    return bool(rest) and rest[0].isalpha() and not rest[0].islower() and rest[-1] not in ".?!"
 
 
 def is_date_line(text: str) -> bool:

@@ -23,7 +23,7 @@ import attrs
 
 from ..decode import DecodedText
 from ..inline import paragraph
-from ..labels import LabelParts, fold
+from ..labels import LabelParts, fold, split_label
 from ..language import guess_language
 from ..model import (
     Block,
@@ -77,6 +77,61 @@ NAME_PARTICLES = frozenset(
 """Lower-case words that may sit inside a real name (`Ludwig van Beethoven`)."""
 
 HEADLINE_MAX_CHARS = 200
+
+PHRASE_WORDS = frozenset(
+    {
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "finally",
+        "lastly",
+        "also",
+        "however",
+        "meanwhile",
+        "example",
+        "warning",
+        "tip",
+        "important",
+        "fact",
+        "reminder",
+        "spoiler",
+        "exclusive",
+        "breaking",
+        "opinion",
+        "analysis",
+        "watch",
+        "listen",
+        "update",
+    }
+)
+"""Single words that head a sentence or a headline; as a one-off label, they are text."""
+
+STRUCTURE_WORDS = frozenset(
+    {
+        "title",
+        "subtitle",
+        "date",
+        "note",
+        "notes",
+        "related",
+        "read more",
+        "link",
+        "links",
+        "lien",
+        "url",
+        "tags",
+        "category",
+        "photo",
+        "caption",
+        "copyright",
+        "correction",
+        "editor's note",
+        "update",
+    }
+)
+"""Note and metadata words that stay notes even when they recur in the dialogue."""
 CHROME_MAX_WORDS = 6
 
 
@@ -108,29 +163,60 @@ def _paragraph_mode(lines: list[Line]) -> bool:
 def _refuse_phrase_labels(
     lines: list[Line], options: ReadOptions, diagnostics: list[Diagnostic]
 ) -> list[Line]:
-    """FORMATS.md rule 9: a one-off label with a lower-case word (`Bottom line:`) is text."""
+    """A second look at label-shaped lines, now that the whole document is known.
+
+    FORMATS.md rule 9: a one-off label that does not look like a name is text
+    (`Bottom line:`, `First:`, `Exclusive: An Interview with …`). A note or
+    metadata word that recurs as a label in the dialogue, or that the caller
+    declares a speaker, is a label after all (`Author:` twice).
+    """
     counts = Counter(line.label.folded_name for line in lines if line.label is not None)
     declared = {fold(label) for label, _ in options.speakers}
-    result = lines
+    body_keys = Counter(
+        fold(line.key) for line in _after_first_label(lines) if line.key and line.value
+    )
+    result = list(lines)
     for index, line in enumerate(lines):
         parts = line.label
-        if parts is None or counts[parts.folded_name] > 1 or not _phrase_like(parts.name):
+        if parts is None:
+            if line.key and line.value is not None and _promoted(line.key, body_keys, declared):
+                promoted = split_label(line.key)
+                if promoted is not None:
+                    result[index] = Line(
+                        line.number, Kind.LABEL, line.value, label=promoted, whole=line.text
+                    )
             continue
         if parts.folded_name in declared or parts.folded_printed in declared:
             continue
-        if result is lines:
-            result = list(lines)
+        if counts[parts.folded_name] > 1 or not (
+            _phrase_like(parts.name) or parts.folded_name in PHRASE_WORDS
+        ):
+            continue
+        reason = "looks like a phrase, not a name (it occurs once)"
         result[index] = Line(line.number, Kind.TEXT, line.whole)
         diagnostics.append(
             Diagnostic(
                 "label-rejected",
                 Severity.INFO,
-                f"{parts.printed!r} looks like a phrase, not a name (it occurs once); "
-                "the line was read as text",
+                f"{parts.printed!r} {reason}; the line was read as text",
                 line.number,
             )
         )
     return result
+
+
+def _after_first_label(lines: list[Line]) -> list[Line]:
+    for index, line in enumerate(lines):
+        if line.kind is Kind.LABEL:
+            return lines[index + 1 :]
+    return []
+
+
+def _promoted(key: str, body_keys: Counter[str], declared: set[str]) -> bool:
+    folded = fold(key)
+    if folded in declared:
+        return True
+    return body_keys[folded] >= 2 and folded not in STRUCTURE_WORDS
 
 
 def _phrase_like(name: str) -> bool:
@@ -152,6 +238,7 @@ class _PendingProse:
     paragraphs: list[list[str]]
     first_line: int
     last_line: int
+    cue_or_byline_only: bool = True
 
 
 class _Assembler:
@@ -183,11 +270,22 @@ class _Assembler:
                 Diagnostic(
                     "scrape-debris",
                     Severity.WARNING,
-                    f"dropped scrape debris {line.text[:80]!r}",
+                    f"dropped scrape debris {line.text!r}",
                     line.number,
                 )
             )
-        elif kind is Kind.LABEL:
+            self.after_blank = False
+            return
+        if line.repaired is not None:
+            self.diagnostics.append(
+                Diagnostic(
+                    "scrape-debris",
+                    Severity.WARNING,
+                    f"removed 'rnrn' debris from the line {line.repaired!r}",
+                    line.number,
+                )
+            )
+        if kind is Kind.LABEL:
             self._start_turn(line)
         elif self.in_header:
             self._take_header(line)
@@ -218,7 +316,8 @@ class _Assembler:
     def _take_body(self, line: Line) -> None:
         kind = line.kind
         if kind in (Kind.TEXT, Kind.DATE):
-            if isinstance(self.open, _PendingTurn):
+            if isinstance(self.open, _PendingTurn) or self._resume_turn():
+                assert isinstance(self.open, _PendingTurn)
                 self._continue(self.open, line)
             else:
                 if not (
@@ -240,6 +339,31 @@ class _Assembler:
         else:  # notes and metadata-shaped lines between or after turns
             self._prose(ProseKind.NOTE, line, separate=True)
 
+    def _resume_turn(self) -> bool:
+        """Speech after a cue or byline line inside a turn: the line was part of the turn.
+
+        `(laughs)` alone on a line, or an e-mail address the speaker dictates,
+        must not take the rest of the answer away from its speaker: the block
+        is folded back into the turn before it (order kept) and the turn goes on.
+        """
+        block = self.open
+        if not (
+            isinstance(block, _PendingProse)
+            and block.kind in (ProseKind.NARRATION, ProseKind.BYLINE)
+            and block.cue_or_byline_only
+            and len(self.items) >= 2
+            and self.items[-1] is block
+            and isinstance(self.items[-2], _PendingTurn)
+        ):
+            return False
+        turn = self.items[-2]
+        assert isinstance(turn, _PendingTurn)
+        turn.paragraphs.extend(block.paragraphs)
+        turn.last_line = block.last_line
+        self.items.pop()
+        self.open = turn
+        return True
+
     # -- building blocks ---------------------------------------------------------------
     def _start_turn(self, line: Line) -> None:
         assert line.label is not None
@@ -251,7 +375,11 @@ class _Assembler:
         self.open = turn
 
     def _continue(self, block: _PendingTurn | _PendingProse, line: Line) -> None:
-        if self.paragraph_mode and not self.after_blank and block.paragraphs:
+        if (
+            not self.after_blank
+            and block.paragraphs
+            and (self.paragraph_mode or _wrapped(block.paragraphs[-1][-1]))
+        ):
             block.paragraphs[-1].append(line.text)
         else:
             block.paragraphs.append([line.text])
@@ -264,6 +392,8 @@ class _Assembler:
             block = _PendingProse(kind, [], line.number, line.number)
             self.items.append(block)
             self.open = block
+        if line.kind not in (Kind.CUE, Kind.BYLINE):
+            block.cue_or_byline_only = False
         if separate:
             block.paragraphs.append([line.text])
             block.last_line = line.number
@@ -374,6 +504,18 @@ class _Assembler:
 
 def _paragraphs(paragraphs: list[list[str]]) -> tuple[Paragraph, ...]:
     return tuple(paragraph(" ".join(lines)) for lines in paragraphs)
+
+
+SENTENCE_ENDS = frozenset(".?!…:;\"'”’»)]）」』。？！")
+
+
+def _wrapped(previous: str) -> bool:
+    """True when a line ends mid-sentence, so the next line continues its paragraph.
+
+    Used where blank lines do not separate paragraphs: a line-per-paragraph
+    document ends its lines with punctuation, a hard-wrapped one does not.
+    """
+    return previous[-1:] not in SENTENCE_ENDS
 
 
 def _asks(paragraphs: list[list[str]]) -> bool:
