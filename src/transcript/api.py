@@ -18,8 +18,8 @@ import attrs
 
 from . import registry
 from .decode import DecodedText, decode, normalise
-from .errors import TranscriptError
-from .fileio import MAX_INPUT_BYTES, atomic_write_bytes, read_input_bytes
+from .errors import DecodeError, TranscriptError, WriteError
+from .fileio import MAX_INPUT_BYTES, atomic_write_bytes, check_output_path, read_input_bytes
 from .model import Role, Transcript
 from .read import ReadOptions
 
@@ -37,8 +37,11 @@ def parse(
     """Read a document held in a `str`.
 
     `speakers` maps printed labels to the speaker they stand for
-    (`{"JT": "Dr. Jane Thompson"}`); `roles` maps labels or names to roles.
+    (`{"JT": "Dr. Jane Thompson"}`); `roles` maps labels or names to roles
+    (`{"Q": "interviewer"}`, any case).
     """
+    if not isinstance(text, (str, bytes)):
+        raise DecodeError(f"parse() takes the document as a str, got {type(text).__name__}")
     options = ReadOptions(speakers=speakers, roles=roles)
     return _read(text, style, options, encoding=None, suffix="")
 
@@ -54,7 +57,7 @@ def load(
 ) -> Transcript:
     """Read a document from a path or an open file (bytes are decoded, text is taken as is).
 
-    Inputs over `max_bytes` raise `LimitError` before they are read whole.
+    Inputs over `max_bytes` (a positive int) raise `LimitError` before they are read whole.
     """
     options = ReadOptions(speakers=speakers, roles=roles)
     data, suffix = read_input_bytes(source, max_bytes)
@@ -132,14 +135,30 @@ def convert(
     """Read `source` and write it to `destination`, the format from `to` or the suffix.
 
     The file is written atomically: on any error no partial file is left behind.
+    The output format and name are checked before the input is read.
     """
-    entry = registry.find_writer(to) if to else registry.writer_for_path(os.fspath(destination))
+    target = _output_path(destination)
+    entry = registry.find_writer(to) if to else registry.writer_for_path(target)
+    check_output_path(target)
     doc = load(
         source, style, encoding=encoding, speakers=speakers, roles=roles, max_bytes=max_bytes
     )
     payload = _guarded(entry.load(), doc, options)
-    atomic_write_bytes(Path(destination), payload)
+    atomic_write_bytes(target, payload)
     return doc
+
+
+def _output_path(destination: str | os.PathLike[str]) -> Path:
+    try:
+        name = os.fspath(destination)
+    except TypeError:
+        name = None
+    if not isinstance(name, str):
+        raise WriteError(
+            f"the destination must be a file path (str or os.PathLike), "
+            f"got {type(destination).__name__}"
+        )
+    return Path(name)
 
 
 @contextlib.contextmanager

@@ -318,10 +318,11 @@ def read_speakers_file(path: str) -> dict[str, str]:
 
 def _speakers_from_json(path: str, text: str) -> dict[str, str]:
     def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        keys = [key for key, _ in pairs]
-        for key in keys:
-            if keys.count(key) > 1:
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
                 raise UsageError(f"{path}: label {key!r} given twice")
+            seen.add(key)
         return dict(pairs)
 
     try:
