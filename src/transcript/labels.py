@@ -80,6 +80,14 @@ class LabelParts:
     """`fold(printed)`, computed once."""
 
 
+def has_cjk(text: str) -> bool:
+    """True when text has Hangul, kana or Han: scripts without case or spaces between words."""
+    return any(
+        "\u1100" <= ch <= "\u11ff" or "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+        for ch in text
+    )
+
+
 def fold(text: str) -> str:
     """The form labels are compared in: NFKC, case-folded, invisible characters and dots gone.
 

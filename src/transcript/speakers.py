@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from .labels import LabelParts, fold, is_role_suffix, mixed_script
+from .labels import LabelParts, fold, has_cjk, is_role_suffix, mixed_script
 from .model import Diagnostic, Role, Severity, Speaker
 
 HONORIFICS = frozenset(
@@ -152,8 +152,6 @@ PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 """Tool placeholders (`Speaker 3`, `UNIDENTIFIED FEMALE`): kept as printed, never merged."""
-
-_ASKS = ("?", "？")
 
 
 @attrs.frozen
@@ -296,16 +294,6 @@ def _tokens(key: str) -> tuple[str, tuple[str, ...]]:
     return honorific, tuple(words)
 
 
-def _is_cjk(text: str) -> bool:
-    return any(
-        "\u1100" <= ch <= "\u11ff"
-        or "\u3040" <= ch <= "\u30ff"
-        or "\u3400" <= ch <= "\u9fff"
-        or "\uac00" <= ch <= "\ud7af"
-        for ch in text
-    )
-
-
 def _initials(tokens: tuple[str, ...]) -> str:
     """`kwame ashdown-reyes` → `kar`: the first letter of every name part, across hyphens."""
     return "".join(part[0] for token in tokens for part in token.split("-") if part)
@@ -324,7 +312,7 @@ def _variant_keys(honorific: str, core: tuple[str, ...]) -> list[tuple[str, ...]
         keys.append(("initial", core[0][0], *core[1:]))
         keys.append(("first", core[0]))
         keys.append(("initials", _initials(core)))
-    if core and _is_cjk(core[0]):
+    if core and has_cjk(core[0]):
         head = core[0]
         for length in range(1, min(len(head), 4)):
             keys.append(("prefix", head[:length], *core[1:]))
@@ -344,7 +332,7 @@ def _lookup_keys(core: tuple[str, ...], capitals: bool) -> list[tuple[str, ...]]
         keys.append(("first", core[0]))
         if capitals and 2 <= len(core[0]) <= 5 and core[0].isalpha():
             keys.append(("initials", core[0]))
-    if core and _is_cjk(core[0]):
+    if core and has_cjk(core[0]):
         keys.append(("prefix", *core))
     return keys
 
@@ -492,9 +480,3 @@ def unique_slug(name: str, taken: set[str]) -> str:
         counter += 1
     taken.add(candidate)
     return candidate
-
-
-def asks_question(text: str) -> bool:
-    """True when a turn's text ends a sentence with a question mark."""
-    stripped = text.rstrip()
-    return stripped.endswith(_ASKS) or "? " in stripped or "？" in stripped

@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from ..labels import LABEL_SPACES, MAX_LABEL_CHARS, LabelParts, fold, split_label
+from ..labels import LABEL_SPACES, MAX_LABEL_CHARS, LabelParts, fold, has_cjk, split_label
 
 LABEL_SEARCH_CHARS = 2 * MAX_LABEL_CHARS + 20
 """How far into a line a label's colon may be: a long name plus `(Affiliation)`."""
@@ -371,9 +371,7 @@ def _tight_label(name_part: str) -> bool:
     """`Q:text`, `기자:text`: a Q/A letter or a CJK name directly followed by speech."""
     if name_part in TIGHT_LABELS:
         return True
-    return len(name_part) <= 12 and any(
-        "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in name_part
-    )
+    return len(name_part) <= 12 and has_cjk(name_part)
 
 
 def judge_prefix(name_part: str) -> _Prefix:

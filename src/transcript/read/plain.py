@@ -23,7 +23,7 @@ import attrs
 
 from ..decode import DecodedText
 from ..inline import paragraph
-from ..labels import LabelParts, fold, split_label
+from ..labels import LabelParts, fold, has_cjk, split_label
 from ..language import guess_language
 from ..model import (
     Block,
@@ -256,8 +256,6 @@ class _Assembler:
         self.extra: list[tuple[str, str]] = []
         self.authors: list[str] = []
         self.headlines: list[int] = []  # indexes into items of headline candidates
-        self.explicit_title = False
-        self.debris_lines: list[int] = []
 
     # -- dispatch ----------------------------------------------------------------------
     def take(self, line: Line) -> None:
@@ -409,9 +407,8 @@ class _Assembler:
         if not value:  # `Title:` with nothing after it names no title
             field = "extra"
         if field == "title":
-            if not self.explicit_title:
+            if "title" not in self.metadata:  # headlines become the title only later
                 self.metadata["title"] = value
-                self.explicit_title = True
             else:
                 self.extra.append((key, value))
         elif field == "authors":
@@ -493,7 +490,7 @@ class _Assembler:
         if len(candidates) >= 2 and _is_caps(first.text) and "source" not in self.metadata:
             self.metadata["source"] = first.text
             used.append(candidates.pop(0))
-        if not self.explicit_title and candidates:
+        if "title" not in self.metadata and candidates:
             heading = self.items[candidates[0]]
             assert isinstance(heading, Heading)
             self.metadata["title"] = heading.text
@@ -536,9 +533,7 @@ def _is_chrome(text: str) -> bool:
     if _is_caps(text) and len(text.split()) >= 4:
         return True
     return (
-        len(text.split()) <= CHROME_MAX_WORDS
-        and text[-1] not in ".?!。？！"
-        and not any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
+        len(text.split()) <= CHROME_MAX_WORDS and text[-1] not in ".?!。？！" and not has_cjk(text)
     )
 
 
