@@ -165,8 +165,12 @@ def test_headline_on_the_first_line_is_the_title() -> None:
 
 def test_style_and_encoding_are_recorded() -> None:
     doc = transcript.load(KURSK)
-    assert doc.metadata.style == "plain"
+    assert doc.metadata.style == "news-article-interview"
     assert doc.metadata.encoding == "utf-8"
+    detected = [d.message for d in doc.diagnostics if d.code == "style-detected"]
+    assert len(detected) == 1 and detected[0].startswith("read as news-article-interview")
+    forced = transcript.load(KURSK, style="plain")
+    assert not any(d.code == "style-detected" for d in forced.diagnostics)
     assert transcript.parse("Q: x\nA: y\n").metadata.encoding is None
 
 

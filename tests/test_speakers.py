@@ -62,7 +62,9 @@ def test_role_words_and_placeholders_are_never_merged_with_names() -> None:
 def test_look_alike_letters_are_kept_apart_and_reported() -> None:
     doc = transcript.parse("Editor: One.\nЕditor: Two.\n")  # the second starts with Cyrillic Ie
     assert len(doc.speakers) == 2
-    assert [d.code for d in doc.diagnostics] == ["mixed-script-label"]
+    assert [d.code for d in doc.diagnostics if d.code != "style-detected"] == [
+        "mixed-script-label"
+    ]
 
 
 def test_overrides_name_a_label_and_merge_it() -> None:
@@ -111,6 +113,8 @@ def test_two_titles_for_one_surname_are_not_both_merged() -> None:
         "Interviewer: Hello?\nJohn Smith: Hi.\nMrs. Smith: Hello dear.\nMr. Smith: Yes."
     )
     assert len(doc.speakers) == 3
-    assert [d.code for d in doc.diagnostics] == ["ambiguous-speaker"]
+    assert [d.code for d in doc.diagnostics if d.code != "style-detected"] == [
+        "ambiguous-speaker"
+    ]
     senator = transcript.parse("Senator Ann Grassley: Yes.\nSen. Grassley: Again.\nQ: Why?")
     assert [s.name for s in senator.speakers] == ["Senator Ann Grassley", "Q"]

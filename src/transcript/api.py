@@ -20,7 +20,7 @@ from . import registry
 from .decode import DecodedText, decode, normalise
 from .errors import DecodeError, TranscriptError, WriteError
 from .fileio import MAX_INPUT_BYTES, atomic_write_bytes, check_output_path, read_input_bytes
-from .model import Role, Transcript
+from .model import Diagnostic, Role, Severity, Transcript
 from .read import ReadOptions
 
 Source = str | os.PathLike[str] | IO[bytes] | IO[str]
@@ -68,15 +68,24 @@ def _read(
     data: str | bytes, style: str, options: ReadOptions, *, encoding: str | None, suffix: str
 ) -> Transcript:
     """Pick the reader, then hand it the raw input (structured formats) or decoded text."""
-    entry = (
-        registry.detect_reader(_head(data), suffix)[0]
-        if style == registry.AUTO
-        else registry.find_reader(style)
-    )
-    if entry.raw:  # the library's own lossless formats: no text normalisation, metadata as stored
+    detection = None
+    if style == registry.AUTO and registry.is_raw_json(_head(data), suffix):
+        entry = registry.find_reader("json")
+    elif style != registry.AUTO:
+        entry = registry.find_reader(style)
+    else:
+        entry = None
+    if entry is not None and entry.raw:  # own lossless formats: no normalisation, metadata kept
         return _guarded(entry.load_raw(), data)
     decoded = normalise(data) if isinstance(data, str) else decode(data, encoding)
-    return read_decoded(decoded, entry, options)
+    if entry is None:
+        detection = _guarded(registry.detect_reader, decoded.text, suffix)
+        entry = detection.entry
+    doc = read_decoded(decoded, entry, options)
+    if detection is None:
+        return doc
+    note = Diagnostic("style-detected", Severity.INFO, detection.explain())
+    return attrs.evolve(doc, diagnostics=(note, *doc.diagnostics))
 
 
 def _head(data: str | bytes) -> str:
@@ -96,7 +105,9 @@ def read_decoded(
         diagnostics = tuple(
             sorted((*source.diagnostics, *doc.diagnostics), key=lambda d: d.line or 0)
         )
-    metadata = attrs.evolve(doc.metadata, style=entry.name, encoding=source.encoding)
+    metadata = attrs.evolve(
+        doc.metadata, style=doc.metadata.style or entry.name, encoding=source.encoding
+    )
     return attrs.evolve(doc, metadata=metadata, diagnostics=diagnostics)
 
 

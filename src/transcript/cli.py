@@ -132,9 +132,11 @@ def _reading_options() -> argparse.ArgumentParser:
         "--from",
         dest="style",
         default=registry.AUTO,
-        choices=registry.reader_names(),
+        choices=registry.style_names(),
         metavar="STYLE",
-        help="input style (default: %(default)s, detected): " + ", ".join(registry.reader_names()),
+        help="input style (default: %(default)s, detected): a reader ("
+        + ", ".join(registry.reader_names())
+        + ") or one of the style ids it reads (see `docs/reading.md`)",
     )
     options.add_argument(
         "--encoding",

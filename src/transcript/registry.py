@@ -18,9 +18,11 @@ from .decode import DecodedText
 from .errors import UnknownFormatError
 from .model import Transcript
 from .read import ReadOptions
+from .read.detect import Fit, Head
 
 ReadFunction = Callable[[DecodedText, ReadOptions], Transcript]
 RawReadFunction = Callable[[str | bytes], Transcript]
+FitFunction = Callable[[Head], Fit]
 WriteFunction = Callable[[Transcript, Any], bytes]
 
 
@@ -35,6 +37,9 @@ class ReaderEntry:
     media_types: tuple[str, ...]
     description: str
 
+    styles: tuple[str, ...] = ()
+    """The FORMATS.md style ids this reader reads; `--from` accepts them as well as `name`."""
+
     raw: bool = False
     """True for the library's own lossless formats: `loads(str | bytes)` reads the raw
     input, without text normalisation, and the stored metadata is kept as it is."""
@@ -42,6 +47,10 @@ class ReaderEntry:
     def load(self) -> ReadFunction:
         module = importlib.import_module(f"transcript.read.{self.module}")
         return cast(ReadFunction, module.read)
+
+    def load_fit(self) -> FitFunction:
+        module = importlib.import_module(f"transcript.read.{self.module}")
+        return cast(FitFunction, module.fit)
 
     def load_raw(self) -> RawReadFunction:
         module = importlib.import_module(f"transcript.read.{self.module}")
@@ -65,12 +74,20 @@ class WriterEntry:
 
 
 READERS: tuple[ReaderEntry, ...] = (
+    # Most specific first: a tie in the detection vote goes to the earlier entry.
     ReaderEntry(
         "plain",
         "plain",
         (".txt", ".text"),
         ("text/plain",),
         "'Label: text' documents: interviews, Q&A, broadcast and press transcripts",
+        styles=(
+            "news-article-interview",
+            "broadcast-caps",
+            "french-spacing",
+            "korean-fullwidth",
+            "japanese-fullwidth",
+        ),
     ),
     ReaderEntry(
         "json",
@@ -93,6 +110,11 @@ def reader_names() -> tuple[str, ...]:
     return (AUTO, *(entry.name for entry in READERS))
 
 
+def style_names() -> tuple[str, ...]:
+    """Every name `--from` accepts: readers and the style ids they read."""
+    return (*reader_names(), *(style for entry in READERS for style in entry.styles))
+
+
 def writer_names() -> tuple[str, ...]:
     return tuple(entry.name for entry in WRITERS)
 
@@ -100,7 +122,7 @@ def writer_names() -> tuple[str, ...]:
 def find_reader(name: str) -> ReaderEntry:
     """The reader called `name`; UnknownFormatError listing the valid names otherwise."""
     for entry in READERS:
-        if entry.name == name:
+        if entry.name == name or name in entry.styles:
             return entry
     raise UnknownFormatError("input style", name, reader_names())
 
@@ -123,8 +145,50 @@ def writer_for_path(path: str | PurePath) -> WriterEntry:
     raise UnknownFormatError("output suffix", suffix or "(none)", valid)
 
 
-def detect_reader(head: str, suffix: str = "") -> tuple[ReaderEntry, str]:
-    """Choose a reader from the start of the input and its file suffix, and say why."""
-    if suffix.lower() == ".json" or (head.startswith("{") and '"transcript/' in head):
-        return find_reader("json"), "the input is transcript/1 JSON"
-    return find_reader("plain"), "'Label: text' is the general reader for speaker-labelled text"
+@attrs.frozen
+class Detection:
+    """The reader the vote chose, its fit, and the runner-up (for `inspect`)."""
+
+    entry: ReaderEntry
+    fit: Fit
+    runner_up: tuple[ReaderEntry, Fit] | None = None
+
+    def explain(self) -> str:
+        text = f"read as {self.fit.style or self.entry.name}: {self.fit.reason}"
+        if self.fit.score:
+            text += f" (score {self.fit.score:g})"
+        if self.runner_up is not None:
+            entry, fit = self.runner_up
+            text += f"; runner-up {fit.style or entry.name} (score {fit.score:g})"
+        return text
+
+
+JSON_DETECTION = "the input is transcript/1 JSON"
+
+
+def is_raw_json(head: str, suffix: str = "") -> bool:
+    """The library's own JSON: by suffix, or by its opening (checked on the raw input)."""
+    return suffix.lower() == ".json" or (head.startswith("{") and '"transcript/' in head)
+
+
+def detect_reader(text: str, suffix: str = "") -> Detection:
+    """Choose the text reader whose grammar explains the start of `text` best (FORMATS.md §8).
+
+    Every reader with a `fit` votes; the highest score wins and a tie goes to
+    the reader listed first. When no reader fits, the general reader reads the
+    document, which keeps unlabelled text as prose with a diagnostic.
+    """
+    head = Head.of(text, suffix)
+    votes: list[tuple[ReaderEntry, Fit]] = []
+    for entry in READERS:
+        if entry.raw:
+            continue
+        votes.append((entry, entry.load_fit()(head)))
+    ranked = sorted(
+        (vote for vote in votes if vote[1].fits), key=lambda vote: -vote[1].score
+    )  # sorted() is stable: ties keep registry order
+    if not ranked:
+        plain = find_reader("plain")
+        return Detection(plain, Fit(0.0, "", "no reader's label grammar fits; read as prose"))
+    runner_up = ranked[1] if len(ranked) > 1 else None
+    return Detection(ranked[0][0], ranked[0][1], runner_up)

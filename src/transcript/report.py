@@ -90,6 +90,7 @@ def facts(doc: Transcript, file: str, *, detected: bool = True) -> dict[str, Any
         "file": file,
         "style": doc.metadata.style,
         "style_detected": detected,
+        "style_reason": _detection(doc),
         "encoding": doc.metadata.encoding,
         "metadata": _metadata_facts(doc.metadata),
         "speakers": [
@@ -152,6 +153,14 @@ def render_json(doc: Transcript, file: str, *, detected: bool = True) -> str:
     return "".join(_json_escape(c) if c != "\n" and _is_unsafe(c) else c for c in text) + "\n"
 
 
+def _detection(doc: Transcript) -> str | None:
+    """Why auto-detection chose the style (the `style-detected` diagnostic), if it ran."""
+    for diagnostic in doc.diagnostics:
+        if diagnostic.code == "style-detected":
+            return diagnostic.message
+    return None
+
+
 def render_text(doc: Transcript, file: str, *, detected: bool = True) -> str:
     """The report as aligned plain text, every input-derived value escaped for the terminal."""
     data = facts(doc, file, detected=detected)
@@ -159,6 +168,7 @@ def render_text(doc: Transcript, file: str, *, detected: bool = True) -> str:
     lines = [
         f"File      {escape_terminal(file)}",
         f"Style     {escape_terminal(data['style'] or '-')} ({how})",
+        *([f"          {escape_terminal(data['style_reason'])}"] if data["style_reason"] else []),
         f"Encoding  {escape_terminal(data['encoding'] or '-')}",
         "",
         "Metadata",

@@ -19,28 +19,20 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-import attrs
-
 from ..decode import DecodedText
-from ..inline import paragraph
-from ..labels import LabelParts, fold, has_cjk, split_label
-from ..language import guess_language
+from ..labels import fold, has_cjk, split_label
 from ..model import (
-    Block,
     Diagnostic,
     Heading,
-    Metadata,
-    Paragraph,
-    Prose,
     ProseKind,
     Severity,
     SourceSpan,
     Transcript,
-    Turn,
 )
-from ..speakers import Occurrence, resolve
 from . import ReadOptions
-from .lines import Kind, LabelCache, Line, classify
+from .build import DocumentBuilder, DraftProse, DraftTurn
+from .detect import NO_FIT, Fit, Head
+from .lines import LABEL_SEARCH_CHARS, Kind, LabelCache, Line, classify
 
 NAME_PARTICLES = frozenset(
     {
@@ -135,16 +127,59 @@ STRUCTURE_WORDS = frozenset(
 CHROME_MAX_WORDS = 6
 
 
+MIN_LABELS = 3
+"""A grammar must explain at least this many labels to qualify (FORMATS.md §8)."""
+MAX_VOCABULARY = 0.6
+"""Distinct names ÷ labels, once there are six or more: above it, the 'labels' are prose."""
+
+
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read `Label: text` documents (see the module docstring)."""
     cache: LabelCache = {}
     lines = [classify(number, raw, cache) for number, raw in enumerate(source.text.split("\n"), 1)]
     diagnostics: list[Diagnostic] = []
     lines = _refuse_phrase_labels(lines, options, diagnostics)
-    assembler = _Assembler(_paragraph_mode(lines), diagnostics)
+    assembler = _Assembler(_paragraph_mode(lines), diagnostics, _style(lines))
     for line in lines:
         assembler.take(line)
     return assembler.finish(options)
+
+
+def fit(head: Head) -> Fit:
+    """Count the colon labels at the start of the document (FORMATS.md §8, step 3)."""
+    cache: LabelCache = {}
+    lines = [classify(number, raw, cache) for number, raw in enumerate(head.lines, 1)]
+    names = [line.label.folded_name for line in lines if line.label is not None]
+    distinct = len(set(names))
+    if len(names) < MIN_LABELS or (distinct < 2 and set(names) != {"q"}):
+        return NO_FIT
+    if len(names) >= 6 and distinct / len(names) > MAX_VOCABULARY:
+        return NO_FIT
+    return Fit(
+        float(len(names)),
+        _style(lines),
+        f"{len(names)} 'Name: text' labels from {distinct} names",
+    )
+
+
+def _style(lines: list[Line]) -> str:
+    """Which of the colon-label styles of FORMATS.md this document is, for the metadata."""
+    labels = [line for line in lines if line.label is not None]
+    if not labels:
+        return "plain"
+    fullwidth = sum("：" in line.whole[:LABEL_SEARCH_CHARS] for line in labels)
+    if fullwidth * 2 > len(labels):
+        speech = " ".join(line.whole for line in labels[:20])
+        if any("\uac00" <= ch <= "\ud7a3" for ch in speech):
+            return "korean-fullwidth"
+        return "japanese-fullwidth"
+    french = sum(line.label.printed + " :" in line.whole for line in labels if line.label)
+    if french * 2 > len(labels):
+        return "french-spacing"
+    caps = sum(_is_caps(line.label.name) for line in labels if line.label)
+    if caps * 2 > len(labels):
+        return "broadcast-caps"
+    return "news-article-interview"
 
 
 def _paragraph_mode(lines: list[Line]) -> bool:
@@ -224,37 +259,21 @@ def _phrase_like(name: str) -> bool:
     return any(word[0].islower() and word not in NAME_PARTICLES for word in words[1:])
 
 
-@attrs.define
-class _PendingTurn:
-    parts: LabelParts
-    paragraphs: list[list[str]]
-    first_line: int
-    last_line: int
-
-
-@attrs.define
-class _PendingProse:
-    kind: ProseKind
-    paragraphs: list[list[str]]
-    first_line: int
-    last_line: int
-    cue_or_byline_only: bool = True
-
-
 class _Assembler:
     """Turns classified lines into blocks; holds the state of one read."""
 
-    def __init__(self, paragraph_mode: bool, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, paragraph_mode: bool, diagnostics: list[Diagnostic], style: str) -> None:
         self.paragraph_mode = paragraph_mode
+        self.doc = DocumentBuilder(style, diagnostics)
         self.diagnostics = diagnostics
-        self.items: list[_PendingTurn | _PendingProse | Heading] = []
-        self.open: _PendingTurn | _PendingProse | None = None
+        self.items = self.doc.items
+        self.open: DraftTurn | DraftProse | None = None
         self.after_blank = True
         self.in_header = True
         self.intro_started = False
-        self.metadata: dict[str, str] = {}
-        self.extra: list[tuple[str, str]] = []
-        self.authors: list[str] = []
+        self.metadata = self.doc.metadata
+        self.extra = self.doc.extra
+        self.authors = self.doc.authors
         self.headlines: list[int] = []  # indexes into items of headline candidates
 
     # -- dispatch ----------------------------------------------------------------------
@@ -314,12 +333,12 @@ class _Assembler:
     def _take_body(self, line: Line) -> None:
         kind = line.kind
         if kind in (Kind.TEXT, Kind.DATE):
-            if isinstance(self.open, _PendingTurn) or self._resume_turn():
-                assert isinstance(self.open, _PendingTurn)
+            if isinstance(self.open, DraftTurn) or self._resume_turn():
+                assert isinstance(self.open, DraftTurn)
                 self._continue(self.open, line)
             else:
                 if not (
-                    isinstance(self.open, _PendingProse) and self.open.kind is ProseKind.NARRATION
+                    isinstance(self.open, DraftProse) and self.open.kind is ProseKind.NARRATION
                 ):
                     self.diagnostics.append(
                         Diagnostic(
@@ -346,16 +365,16 @@ class _Assembler:
         """
         block = self.open
         if not (
-            isinstance(block, _PendingProse)
+            isinstance(block, DraftProse)
             and block.kind in (ProseKind.NARRATION, ProseKind.BYLINE)
             and block.cue_or_byline_only
             and len(self.items) >= 2
             and self.items[-1] is block
-            and isinstance(self.items[-2], _PendingTurn)
+            and isinstance(self.items[-2], DraftTurn)
         ):
             return False
         turn = self.items[-2]
-        assert isinstance(turn, _PendingTurn)
+        assert isinstance(turn, DraftTurn)
         turn.paragraphs.extend(block.paragraphs)
         turn.last_line = block.last_line
         self.items.pop()
@@ -366,13 +385,11 @@ class _Assembler:
     def _start_turn(self, line: Line) -> None:
         assert line.label is not None
         self.in_header = False
-        turn = _PendingTurn(
-            line.label, [[line.text]] if line.text else [], line.number, line.number
-        )
+        turn = DraftTurn(line.label, [[line.text]] if line.text else [], line.number, line.number)
         self.items.append(turn)
         self.open = turn
 
-    def _continue(self, block: _PendingTurn | _PendingProse, line: Line) -> None:
+    def _continue(self, block: DraftTurn | DraftProse, line: Line) -> None:
         if (
             not self.after_blank
             and block.paragraphs
@@ -386,8 +403,8 @@ class _Assembler:
     def _prose(self, kind: ProseKind, line: Line, separate: bool = False) -> None:
         """Add a line to the open prose block of this kind, or open one."""
         block = self.open
-        if not (isinstance(block, _PendingProse) and block.kind is kind):
-            block = _PendingProse(kind, [], line.number, line.number)
+        if not (isinstance(block, DraftProse) and block.kind is kind):
+            block = DraftProse(kind, [], line.number, line.number)
             self.items.append(block)
             self.open = block
         if line.kind not in (Kind.CUE, Kind.BYLINE):
@@ -427,57 +444,7 @@ class _Assembler:
     # -- the end -----------------------------------------------------------------------
     def finish(self, options: ReadOptions) -> Transcript:
         self._settle_headlines()
-        turns = [item for item in self.items if isinstance(item, _PendingTurn)]
-        occurrences = [
-            Occurrence(turn.parts, turn.first_line, _asks(turn.paragraphs)) for turn in turns
-        ]
-        resolution = resolve(occurrences, options.speakers, options.roles)
-        self.diagnostics.extend(resolution.diagnostics)
-        speaker_of = dict(zip(map(id, turns), resolution.speaker_ids, strict=False))
-        blocks: list[Block] = []
-        for item in self.items:
-            if isinstance(item, _PendingTurn):
-                blocks.append(
-                    Turn(
-                        speaker_of[id(item)],
-                        item.parts.printed,
-                        _paragraphs(item.paragraphs),
-                        span=SourceSpan(item.first_line, item.last_line),
-                    )
-                )
-            elif isinstance(item, _PendingProse):
-                blocks.append(
-                    Prose(
-                        item.kind,
-                        _paragraphs(item.paragraphs),
-                        SourceSpan(item.first_line, item.last_line),
-                    )
-                )
-            else:
-                blocks.append(item)
-        if not turns:
-            self.diagnostics.append(
-                Diagnostic(
-                    "no-turns",
-                    Severity.WARNING,
-                    "no speaker labels were found; the text was read as prose",
-                )
-            )
-        metadata = Metadata(
-            title=self.metadata.get("title"),
-            subtitle=self.metadata.get("subtitle"),
-            date=self.metadata.get("date"),
-            language=self.metadata.get("language") or _guess_language(blocks),
-            source=self.metadata.get("source"),
-            url=self.metadata.get("url"),
-            authors=tuple(dict.fromkeys(self.authors)),
-            location=self.metadata.get("location"),
-            description=self.metadata.get("description"),
-            style="plain",
-            extra=tuple(self.extra),
-        )
-        diagnostics = sorted(self.diagnostics, key=lambda d: d.line or 0)
-        return Transcript(metadata, resolution.speakers, tuple(blocks), tuple(diagnostics))
+        return self.doc.finish(options)
 
     def _settle_headlines(self) -> None:
         """The first headline is the title (an all-caps one before it is the programme)."""
@@ -499,10 +466,6 @@ class _Assembler:
             del self.items[index]
 
 
-def _paragraphs(paragraphs: list[list[str]]) -> tuple[Paragraph, ...]:
-    return tuple(paragraph(" ".join(lines)) for lines in paragraphs)
-
-
 SENTENCE_ENDS = frozenset(".?!…:;\"'”’»)]）」』。？！")
 
 
@@ -513,10 +476,6 @@ def _wrapped(previous: str) -> bool:
     document ends its lines with punctuation, a hard-wrapped one does not.
     """
     return previous[-1:] not in SENTENCE_ENDS
-
-
-def _asks(paragraphs: list[list[str]]) -> bool:
-    return any("?" in text or "？" in text for lines in paragraphs for text in lines)
 
 
 def _is_headline(text: str) -> bool:
@@ -540,9 +499,3 @@ def _is_chrome(text: str) -> bool:
 def _is_caps(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 3 and all(ch.isupper() for ch in letters)
-
-
-def _guess_language(blocks: list[Block]) -> str | None:
-    """From the speech first (the article around it may be in another language)."""
-    speech = (p.text for b in blocks if isinstance(b, Turn) for p in b.paragraphs)
-    return guess_language(speech)

@@ -1,0 +1,241 @@
+"""Drafts of blocks while a reader works, and the one place they become a `Transcript`.
+
+Every reader, whatever its grammar, ends the same way: turns and prose in
+document order, speakers resolved once over all label occurrences, metadata
+and diagnostics collected. Readers fill a `DocumentBuilder`; `finish` does the
+rest, so speaker resolution, page-furniture accounting and the language guess
+behave identically for every style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from ..inline import paragraph
+from ..labels import LabelParts
+from ..language import guess_language
+from ..model import (
+    Block,
+    Diagnostic,
+    Heading,
+    Metadata,
+    Paragraph,
+    Prose,
+    ProseKind,
+    Role,
+    Severity,
+    SourceSpan,
+    Transcript,
+    Turn,
+)
+from ..speakers import Occurrence, resolve
+from . import ReadOptions
+
+FURNITURE_LINES_SHOWN = 12
+"""How many line numbers a page-furniture diagnostic lists before it says "…"."""
+
+
+@attrs.define
+class DraftTurn:
+    """A turn being read: paragraphs are lists of source lines joined with spaces at the end."""
+
+    parts: LabelParts
+    paragraphs: list[list[str]]
+    first_line: int
+    last_line: int
+    start: float | None = None
+    end: float | None = None
+
+    def add(self, text: str, line: int, *, join: bool = False) -> None:
+        """Add a line: to the last paragraph when `join`, else as a new paragraph."""
+        if join and self.paragraphs:
+            self.paragraphs[-1].append(text)
+        else:
+            self.paragraphs.append([text])
+        self.last_line = max(self.last_line, line)
+
+
+@attrs.define
+class DraftProse:
+    """Prose being read; `cue_or_byline_only` lets a reader fold a lone cue back into a turn."""
+
+    kind: ProseKind
+    paragraphs: list[list[str]]
+    first_line: int
+    last_line: int
+    cue_or_byline_only: bool = True
+
+    def add(self, text: str, line: int, *, join: bool = False) -> None:
+        if join and self.paragraphs:
+            self.paragraphs[-1].append(text)
+        else:
+            self.paragraphs.append([text])
+        self.last_line = max(self.last_line, line)
+
+
+Draft = DraftTurn | DraftProse | Heading
+
+
+class DocumentBuilder:
+    """Collects one read's blocks, metadata and diagnostics; `finish` makes the Transcript."""
+
+    def __init__(self, style: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        self.style = style
+        self.items: list[Draft] = []
+        self.diagnostics: list[Diagnostic] = diagnostics if diagnostics is not None else []
+        self.metadata: dict[str, str] = {}
+        self.extra: list[tuple[str, str]] = []
+        self.authors: list[str] = []
+        self.declared_names: list[tuple[str, str]] = []
+        """(label, name) pairs the document itself declares (`BY MR. X:`, `@Participants`)."""
+        self.declared_roles: list[tuple[str, Role]] = []
+        self._furniture: dict[str, list[int]] = {}
+
+    # -- blocks ------------------------------------------------------------------------
+    def turn(
+        self,
+        parts: LabelParts,
+        line: int,
+        text: str | None = None,
+        *,
+        start: float | None = None,
+        end: float | None = None,
+    ) -> DraftTurn:
+        """Open a turn under `parts` (one label occurrence), with its first line of speech."""
+        draft = DraftTurn(parts, [[text]] if text else [], line, line, start, end)
+        self.items.append(draft)
+        return draft
+
+    def prose(self, kind: ProseKind, text: str, line: int) -> DraftProse:
+        """A new prose block holding one paragraph."""
+        draft = DraftProse(kind, [[text]], line, line)
+        self.items.append(draft)
+        return draft
+
+    def prose_line(self, kind: ProseKind, text: str, line: int, *, join: bool = False) -> None:
+        """Add a line to the last block when it is prose of this kind, else open one."""
+        last = self.items[-1] if self.items else None
+        if isinstance(last, DraftProse) and last.kind is kind:
+            last.add(text, line, join=join)
+            last.cue_or_byline_only = False
+        else:
+            self.prose(kind, text, line).cue_or_byline_only = False
+
+    def heading(self, text: str, level: int, line: int) -> None:
+        self.items.append(Heading(text, level, SourceSpan(line, line)))
+
+    @property
+    def last_turn(self) -> DraftTurn | None:
+        """The most recent turn, if no other block came after it."""
+        last = self.items[-1] if self.items else None
+        return last if isinstance(last, DraftTurn) else None
+
+    # -- metadata and diagnostics ------------------------------------------------------
+    def set(self, field: str, value: str, key: str | None = None) -> None:
+        """Set a metadata field; a second value for it is kept in `extra` under its key."""
+        if field in self.metadata or field == "extra":
+            self.extra.append((key or field, value))
+        else:
+            self.metadata[field] = value
+
+    def diagnose(
+        self, code: str, message: str, line: int | None = None, severity: Severity = Severity.INFO
+    ) -> None:
+        self.diagnostics.append(Diagnostic(code, severity, message, line))
+
+    def furniture(self, kind: str, line: int) -> None:
+        """Record a line of page furniture (header, page number, line number …) left out."""
+        self._furniture.setdefault(kind, []).append(line)
+
+    def declare(self, label: str, name: str, role: Role | None = None) -> None:
+        """The document says who `label` is (a code, `Q`, an abbreviation)."""
+        self.declared_names.append((label, name))
+        if role is not None:
+            self.declared_roles.append((label, role))
+
+    # -- the end -----------------------------------------------------------------------
+    def finish(self, options: ReadOptions) -> Transcript:
+        """Resolve speakers over every turn and build the frozen document."""
+        self._report_furniture()
+        turns = [item for item in self.items if isinstance(item, DraftTurn)]
+        occurrences = [
+            Occurrence(turn.parts, turn.first_line, asks(turn.paragraphs)) for turn in turns
+        ]
+        overrides = (*self.declared_names, *options.speakers)  # the caller's word wins
+        roles = (*self.declared_roles, *options.roles)
+        resolution = resolve(occurrences, overrides, roles)
+        self.diagnostics.extend(resolution.diagnostics)
+        speaker_of = dict(zip(map(id, turns), resolution.speaker_ids, strict=False))
+        blocks: list[Block] = []
+        for item in self.items:
+            if isinstance(item, DraftTurn):
+                blocks.append(
+                    Turn(
+                        speaker_of[id(item)],
+                        item.parts.printed,
+                        paragraphs(item.paragraphs),
+                        item.start,
+                        item.end,
+                        SourceSpan(item.first_line, item.last_line),
+                    )
+                )
+            elif isinstance(item, DraftProse):
+                blocks.append(
+                    Prose(
+                        item.kind,
+                        paragraphs(item.paragraphs),
+                        SourceSpan(item.first_line, item.last_line),
+                    )
+                )
+            else:
+                blocks.append(item)
+        if not turns:
+            self.diagnose(
+                "no-turns",
+                "no speaker labels were found; the text was read as prose",
+                severity=Severity.WARNING,
+            )
+        metadata = Metadata(
+            title=self.metadata.get("title"),
+            subtitle=self.metadata.get("subtitle"),
+            date=self.metadata.get("date"),
+            language=self.metadata.get("language") or guess_speech_language(blocks),
+            source=self.metadata.get("source"),
+            url=self.metadata.get("url"),
+            authors=tuple(dict.fromkeys(self.authors)),
+            location=self.metadata.get("location"),
+            description=self.metadata.get("description"),
+            style=self.style,
+            extra=tuple(self.extra),
+        )
+        diagnostics = sorted(self.diagnostics, key=lambda d: d.line or 0)
+        return Transcript(metadata, resolution.speakers, tuple(blocks), tuple(diagnostics))
+
+    def _report_furniture(self) -> None:
+        for kind, lines in self._furniture.items():
+            shown = ", ".join(str(n) for n in lines[:FURNITURE_LINES_SHOWN])
+            more = ", …" if len(lines) > FURNITURE_LINES_SHOWN else ""
+            self.diagnose(
+                "page-furniture",
+                f"left out {len(lines)} {kind} line{'s' if len(lines) != 1 else ''} "
+                f"(lines {shown}{more})",
+                lines[0],
+            )
+
+
+def paragraphs(drafts: Iterable[list[str]]) -> tuple[Paragraph, ...]:
+    """Join each paragraph's source lines and parse its inline annotations and timestamps."""
+    return tuple(paragraph(" ".join(lines)) for lines in drafts if any(lines))
+
+
+def asks(drafts: Iterable[list[str]]) -> bool:
+    """The turn asks a question (for role inference)."""
+    return any("?" in text or "？" in text for lines in drafts for text in lines)
+
+
+def guess_speech_language(blocks: list[Block]) -> str | None:
+    """From the speech first (the article around it may be in another language)."""
+    speech = (p.text for b in blocks if isinstance(b, Turn) for p in b.paragraphs)
+    return guess_language(speech)
