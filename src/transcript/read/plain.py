@@ -162,6 +162,10 @@ def fit(head: Head) -> Fit:
     )
 
 
+FRENCH_SPACES = frozenset(" \u00a0\u202f\u2009")
+"""The space French typography puts before a colon (`Journaliste : …`)."""
+
+
 def _style(lines: list[Line]) -> str:
     """Which of the colon-label styles of FORMATS.md this document is, for the metadata."""
     labels = [line for line in lines if line.label is not None]
@@ -173,7 +177,11 @@ def _style(lines: list[Line]) -> str:
         if any("\uac00" <= ch <= "\ud7a3" for ch in speech):
             return "korean-fullwidth"
         return "japanese-fullwidth"
-    french = sum(line.label.printed + " :" in line.whole for line in labels if line.label)
+    french = sum(
+        line.whole[len(line.label.printed) : len(line.label.printed) + 1] in FRENCH_SPACES
+        for line in labels
+        if line.label
+    )
     if french * 2 > len(labels):
         return "french-spacing"
     caps = sum(_is_caps(line.label.name) for line in labels if line.label)
