@@ -94,3 +94,21 @@ def test_pathological_lines_are_read_in_linear_time(bait: str) -> None:
     doc = transcript.parse("Host: Hi.\n" + bait + "\nGuest: Bye.\n")
     assert time.perf_counter() - started < 2.0
     assert doc.turns[0].label == "Host"
+
+
+TEXT_READERS = [entry.name for entry in transcript.registry.READERS if not entry.raw]
+
+
+@pytest.mark.parametrize("style", TEXT_READERS)
+def test_no_reader_makes_a_speaker_of_label_like_lines(style: str) -> None:
+    """FORMATS.md §0.9 holds in every reader: these lines name nobody and keep their words."""
+    text = NOT_LABELS.read_text(encoding="utf-8")
+    started = time.perf_counter()
+    doc = transcript.parse(text, style=style)
+    assert time.perf_counter() - started < 2.0
+    assert doc.speakers == ()
+    kept = " ".join(
+        [*doc.iter_text(), str(doc.metadata), *(d.message for d in doc.diagnostics)]
+    ).casefold()
+    for word in text.split():  # a key such as `Title:` may become a metadata field name
+        assert word.rstrip(":").casefold() in kept, (style, word[:40])
