@@ -152,7 +152,7 @@ def test_broadcast_header_gives_programme_title_and_air_date() -> None:
 def test_text_without_labels_is_prose_with_a_diagnostic() -> None:
     doc = transcript.parse("Just a paragraph of text.\n\nAnother one, with no speakers at all.\n")
     assert doc.turns == () and doc.speakers == ()
-    assert "no-turns" in [d.code for d in doc.diagnostics]
+    assert "no-speaker-labels" in [d.code for d in doc.diagnostics]
     assert prose(doc, ProseKind.INTRO) == [
         "Just a paragraph of text.", "Another one, with no speakers at all."]
 

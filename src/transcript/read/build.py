@@ -193,7 +193,7 @@ class DocumentBuilder:
                 blocks.append(item)
         if not turns:
             self.diagnose(
-                "no-turns",
+                "no-speaker-labels",
                 "no speaker labels were found; the text was read as prose",
                 severity=Severity.WARNING,
             )
