@@ -338,8 +338,18 @@ def _lookup_keys(core: tuple[str, ...], capitals: bool) -> list[tuple[str, ...]]
 
 
 def _is_fixed(key: str) -> bool:
-    """Role words and placeholders are only ever matched exactly."""
-    return key in ROLE_WORDS or PLACEHOLDER.match(key) is not None
+    """Role words, placeholders and joint labels are only ever matched exactly."""
+    return key in ROLE_WORDS or PLACEHOLDER.match(key) is not None or is_joint(key)
+
+
+def is_joint(key: str) -> bool:
+    """`marnie & dez`, `rosa and tom`: two people speaking together, a speaker of their own.
+
+    A joint label must not be merged into either member (its last word would
+    otherwise make it a fuller form of `Dez`), nor take their shorter forms.
+    """
+    words = key.split()
+    return len(words) >= 3 and ("&" in words[1:-1] or "and" in words[1:-1])
 
 
 def _group_keys(

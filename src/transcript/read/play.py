@@ -1,21 +1,448 @@
 """The reader for stage plays, verse included (FORMATS.md §1.6).
 
-Being written: reads as plain text until then.
+    DRAMATIS PERSONAE
+      ORSOLIN, son to the late Duke of Brindamar.
+    ACT III. SCENE II.
+    Brindamar. A quay by the harbour.
+    Enter Orsolin and Benedetta.
+      Ors. The wind is in the east, and so's my luck;
+        Three ships went out, and none of them came home.
+                                                  Exit.
+
+Project Gutenberg layouts put a speech prefix (`Ors.`, `Capt.`, `Fool.`, or
+`ORSOLIN.` in capitals, inline or alone on its line) at one indent, and verse
+continuation lines deeper. The reader works in two passes:
+
+1. a look-ahead over the whole text finds the prefix indent, the cast list
+   and the names in `Enter …`/`Exit …` directions, so that an abbreviation
+   (`Ors.`) can be expanded to a full name (`Orsolin`): the document declares
+   it, and the abbreviation stays an alias with its period;
+2. each line is placed by the first rule that claims it: Gutenberg boilerplate
+   (furniture), act/scene headings, the cast list, stage directions (whole
+   line: narration), speech prefixes (a turn), continuation lines (the
+   turn goes on; each verse line stays its own paragraph, because a
+   paragraph of the model has no line breaks).
+
+A direction at the end of a speech line (`none.      Exit.`) or an inline
+`[Aside]` becomes an annotation inside the turn.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+import attrs
+
 from ..decode import DecodedText
-from ..model import Transcript
+from ..labels import LabelParts, fold
+from ..model import Annotation, AnnotationKind, Inline, ProseKind, Severity, Text, Transcript
 from . import ReadOptions
+from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
+from .script import fold_directions_into_turn, mark_inline, unknown_roles
+
+STYLE = "play-verse"
+
+DIRECTION_VERBS = frozenset(
+    {
+        "enter",
+        "re-enter",
+        "reenter",
+        "exit",
+        "exeunt",
+        "manet",
+        "manent",
+        "flourish",
+        "alarum",
+        "alarums",
+        "sennet",
+        "trumpets",
+        "hautboys",
+        "music",
+        "thunder",
+        "dies",
+        "retreat",
+        "aside",
+        "they",
+        "he",
+        "she",
+    }
+)
+"""First words of a stage direction (`Enter Hamlet.`, `Exeunt.`, `[They fight.]`)."""
+
+BARE_VERBS = frozenset({"enter", "re-enter", "reenter", "exit", "exeunt", "manet", "manent"})
+"""Direction verbs that name who comes and goes: the names after them are the cast."""
+
+CAST_HEADINGS = (
+    "dramatis personae",
+    "dramatis personæ",
+    "persons represented",
+    "persons of the play",
+    "the persons of the play",
+    "characters",
+    "cast of characters",
+    "the characters",
+)
+
+HEADING = re.compile(
+    r"(?:ACT|Act|SCENE|Scene)\s{1,3}(?:[IVXLC]{1,8}|\d{1,3}|[A-Z][a-z]{2,8})\b.{0,80}"
+    r"|(?:PROLOGUE|EPILOGUE|INDUCTION|Prologue|Epilogue|Induction|THE END|FINIS)\.?"
+)
+"""`ACT III. SCENE II.`, `Scene 2.`, `PROLOGUE`: act and scene headings."""
+
+GUTENBERG_START = "*** START OF"
+GUTENBERG_END = "*** END OF"
+GUTENBERG_KEYS = {
+    "title": "title",
+    "author": "authors",
+    "release date": "date",
+    "language": "language",
+}
+
+PREFIX_SEARCH = 32
+"""How far into a line the period ending a speech prefix may be."""
+FAR_RIGHT = 20
+"""A line indented this far (and past the prefix indent) is a stage direction set right."""
+NAME_WORDS = 4
+
+TRAILING_DIRECTION = re.compile(r"(\S)(\s{3,})(\[?[A-Z][a-z-]{1,10}\b[^\n]{0,120})$")
+"""`… have none.      Exit.`: a direction set right at the end of a speech line."""
+INLINE_BRACKET = re.compile(r"\[[^\[\]\n]{1,120}\]")
+
+
+@attrs.frozen
+class _Prefix:
+    """A speech prefix found on a line: the name as printed, the speech after it."""
+
+    printed: str
+    """`Ors.` (an abbreviation keeps its period) or `Fool` (the period was the terminator)."""
+    speech: str
+    abbreviated: bool
 
 
 def fit(head: Head) -> Fit:
-    return NO_FIT
+    """Speech prefixes at one indent, with a stage direction, heading or cast list beside them."""
+    indent = _prefix_indent(list(head.lines))
+    prefixes: list[str] = []
+    signals = 0
+    for raw in head.lines:
+        text = raw.strip()
+        if not text:
+            continue
+        if _is_direction(text) or HEADING.fullmatch(text) or fold(text) in CAST_HEADINGS:
+            signals += 1
+            continue
+        if _indent(raw) == indent:
+            found = _split_prefix(text, strict=indent == 0)
+            if found is not None:
+                prefixes.append(fold(found.printed))
+    distinct = len(set(prefixes))
+    if len(prefixes) < 3 or distinct < 2 or not signals:
+        return NO_FIT
+    if len(prefixes) >= 6 and distinct / len(prefixes) > 0.6:
+        return NO_FIT
+    return Fit(
+        float(len(prefixes) + signals),
+        STYLE,
+        f"{len(prefixes)} speech prefixes and {signals} stage directions or headings",
+    )
 
 
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
-    from .plain import read as read_plain
+    """Read a play (see the module docstring)."""
+    lines = source.text.split("\n")
+    reader = _PlayReader(lines)
+    for number, raw in enumerate(lines, 1):
+        reader.take(number, raw)
+    doc = reader.doc.finish(options)
+    return unknown_roles(mark_inline(doc, play_inline), options)
 
-    return read_plain(source, options)
+
+# -- rules ------------------------------------------------------------------------------
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" \t"))
+
+
+def _is_direction(text: str) -> bool:
+    """`Enter Orsolin.`, `Exeunt.`, `[They swear.]`: a whole-line stage direction."""
+    if text[0] == "[":
+        return text.endswith("]") and text.count("[") == 1
+    word = text.split(None, 1)[0].rstrip(".,;:").casefold()
+    return word in DIRECTION_VERBS and text[0].isupper() and word not in ("he", "she", "they")
+
+
+def _is_prefix_word(word: str) -> bool:
+    return bool(word) and word[0].isupper() and all(ch.isalpha() or ch in "'’-." for ch in word)
+
+
+def _split_prefix(text: str, *, strict: bool) -> _Prefix | None:
+    """`Ors. The wind …`, `Both. God be thanked!`, `HAMLET.` alone: a speech prefix, or None.
+
+    `strict` (prefixes at column 0, where locations and directions also sit)
+    accepts only a name in capitals.
+    """
+    end = text.find(". ", 0, PREFIX_SEARCH)
+    if end < 0:
+        if not (text.endswith(".") and len(text) <= PREFIX_SEARCH):
+            return None
+        end = len(text) - 1
+    name = text[:end]
+    words = name.split()
+    if not words or len(words) > NAME_WORDS or not all(_is_prefix_word(w) for w in words):
+        return None
+    if strict and not (name.isupper() and sum(ch.isalpha() for ch in name) >= 2):
+        return None
+    if fold(words[0]) in DIRECTION_VERBS:
+        return None
+    return _Prefix(name, text[end + 1 :].strip(), abbreviated=False)
+
+
+def _prefix_indent(lines: list[str]) -> int:
+    """The indent most speech prefixes sit at (2 in the old Gutenberg layout, 0 in others)."""
+    counts: Counter[int] = Counter()
+    for raw in lines:
+        text = raw.strip()
+        if not text or _is_direction(text):
+            continue
+        indent = _indent(raw)
+        if indent >= FAR_RIGHT:
+            continue
+        if _split_prefix(text, strict=indent == 0) is not None:
+            counts[indent] += 1
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _direction_names(text: str) -> list[str]:
+    """`Enter Orsolin and Benedetta, Malvo following.` → Orsolin, Benedetta, Malvo."""
+    words = text.strip("[]").replace(",", " , ").replace(".", " . ").split()
+    if not words or fold(words[0]) not in BARE_VERBS:
+        return []
+    names: list[str] = []
+    current: list[str] = []
+    for word in [*words[1:], ","]:
+        if word[0].isupper() and word.isalpha() and word.casefold() not in ("and", "the", "a"):
+            current.append(word)
+            continue
+        if current:
+            names.append(" ".join(current))
+            current = []
+    return names
+
+
+def _cast_name(text: str) -> str | None:
+    """`ORSOLIN, son to the late Duke.` → ORSOLIN; `A CAPTAIN of the Heron.` → CAPTAIN."""
+    head = text.split(",", 1)[0].strip().rstrip(".")
+    words = head.split()
+    caps = [w for w in words if w.isupper() and len(w) > 1]
+    if caps:
+        # the run of capitalised words, without a leading article
+        start = words.index(caps[0])
+        run = [w for w in words[start:] if w.isupper()][:NAME_WORDS]
+        return " ".join(run)
+    if "," in text and 1 <= len(words) <= NAME_WORDS and all(w[0].isupper() for w in words):
+        return head
+    return None
+
+
+def _matches(abbreviation: str, name: str) -> bool:
+    """`Ors.` ~ `Orsolin`, `Lady M.` ~ `Lady Macbeth`: each word a prefix of the name's word."""
+    short = fold(abbreviation).split()
+    full = fold(name).split()
+    return len(short) == len(full) and all(
+        f.startswith(s) for s, f in zip(short, full, strict=True)
+    )
+
+
+def play_inline(text: str) -> tuple[Inline, ...]:
+    """A verse line's text: a whole-line direction, `[Aside]`, and a direction set right."""
+    stripped = text.strip()
+    if stripped and _is_direction(stripped):
+        return (Annotation(AnnotationKind.ACTION, text),)
+    nodes: list[Inline] = []
+    rest = text
+    if "[" in rest:
+        position = 0
+        for match in INLINE_BRACKET.finditer(rest):
+            if match.start() > position:
+                nodes.append(Text(rest[position : match.start()]))
+            nodes.append(Annotation(AnnotationKind.ACTION, match.group()))
+            position = match.end()
+        rest = rest[position:]
+    trailing = TRAILING_DIRECTION.search(rest) if "   " in rest else None
+    if trailing is not None and _is_direction(trailing.group(3)):
+        nodes.append(Text(rest[: trailing.start(2)]))
+        nodes.append(Annotation(AnnotationKind.ACTION, trailing.group(3)))
+        rest = ""
+    if rest:
+        nodes.append(Text(rest))
+    return tuple(nodes) if nodes else (Text(text),)
+
+
+# -- the reader -------------------------------------------------------------------------
+
+
+class _PlayReader:
+    """One read: the look-ahead results and the open block."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.doc = DocumentBuilder(STYLE)
+        start = next((i for i, raw in enumerate(lines) if raw.startswith(GUTENBERG_START)), -1)
+        end = next((i for i, raw in enumerate(lines) if raw.startswith(GUTENBERG_END)), -1)
+        self.body_from = start + 2 if start >= 0 else 1  # line numbers, 1-based
+        self.body_to = end if end > start else len(lines)
+        body = lines[self.body_from - 1 : self.body_to]
+        self.indent = _prefix_indent(body)
+        self.cast: list[str] = []
+        self.entered: list[str] = []
+        self._look_ahead(body)
+        self.expanded: dict[str, str | None] = {}
+        self.open: DraftTurn | None = None
+        self.section = "top"  # top → cast → play
+        self.title_seen = False
+        self.after_heading = False
+
+    def _look_ahead(self, body: list[str]) -> None:
+        in_cast = False
+        for raw in body:
+            text = raw.strip()
+            if not text:
+                continue
+            if fold(text).rstrip(".") in CAST_HEADINGS:
+                in_cast = True
+            elif HEADING.fullmatch(text):
+                in_cast = False
+            elif in_cast:
+                name = _cast_name(text)
+                if name is not None:
+                    self.cast.append(name)
+            elif _is_direction(text):
+                self.entered.extend(_direction_names(text))
+            else:
+                trailing = TRAILING_DIRECTION.search(text)
+                if trailing is not None:
+                    self.entered.extend(_direction_names(trailing.group(3)))
+
+    # -- line dispatch -----------------------------------------------------------------
+    def take(self, number: int, raw: str) -> None:
+        text = raw.strip()
+        if number < self.body_from or number > self.body_to:
+            self._boilerplate(number, text)
+            return
+        if not text:
+            return
+        indent = _indent(raw)
+        folded = fold(text).rstrip(".")
+        if folded in CAST_HEADINGS:
+            self.section = "cast"
+            self.doc.heading(text, 2, number)
+            self.open = None
+        elif HEADING.fullmatch(text):
+            self.section = "play"
+            self.doc.heading(text, 2, number)
+            self.open = None
+            self.after_heading = True
+            return
+        elif _is_direction(text) or (indent >= max(FAR_RIGHT, self.indent + 12)):
+            self.section = "play"
+            self.doc.prose_line(ProseKind.NARRATION, text, number)
+            self.open = None
+        elif self.section == "cast":
+            self.doc.prose_line(ProseKind.NOTE, text, number)
+        elif self._prefix(number, text, indent):
+            self.section = "play"
+        elif self.section == "top":
+            self._top(number, text)
+        elif indent > self.indent or (self.indent == 0 and not self.after_heading):
+            self._continuation(number, text)
+        else:  # column 0 in an indented layout: a scene location or a direction
+            self.doc.prose_line(ProseKind.NARRATION, text, number)
+            self.open = None
+        self.after_heading = False
+
+    def _boilerplate(self, number: int, text: str) -> None:
+        key, colon, value = text.partition(":")
+        field = GUTENBERG_KEYS.get(fold(key)) if colon and number < self.body_from else None
+        if field == "authors":
+            self.doc.authors.append(value.strip())
+        elif field is not None and value.strip():
+            self.doc.set(field, value.strip(), key)
+        elif text:
+            kind = "Gutenberg header" if number < self.body_from else "Gutenberg licence"
+            self.doc.furniture(kind, number)
+
+    def _top(self, number: int, text: str) -> None:
+        if not self.title_seen and "title" not in self.doc.metadata:
+            self.title_seen = True
+            self.doc.set("title", text)
+        elif fold(text).startswith("by "):
+            self.doc.authors.append(text[3:].strip())
+            self.doc.prose(ProseKind.BYLINE, text, number)
+        else:
+            self.doc.prose_line(ProseKind.NOTE, text, number)
+
+    def _prefix(self, number: int, text: str, indent: int) -> bool:
+        if indent != self.indent:
+            return False
+        found = _split_prefix(text, strict=indent == 0)
+        if found is None:
+            return False
+        if self.section == "top" and indent == 0 and not self._known(found.printed):
+            return False
+        parts = self._parts(found.printed, number)
+        self.open = self.doc.turn(parts, number, found.speech or None)
+        return True
+
+    def _continuation(self, number: int, text: str) -> None:
+        turn = self.open or fold_directions_into_turn(self.doc)
+        if turn is None:
+            self.doc.diagnose(
+                "unattributed-text", "verse line with no speech prefix; kept as narration", number
+            )
+            self.doc.prose_line(ProseKind.NARRATION, text, number)
+            return
+        self.open = turn
+        turn.add(text, number)
+
+    # -- names -------------------------------------------------------------------------
+    def _known(self, printed: str) -> bool:
+        folded = fold(printed)
+        return any(fold(name) == folded for name in (*self.entered, *self.cast))
+
+    def _parts(self, printed: str, number: int) -> LabelParts:
+        """The label of a prefix; an abbreviation expanded from the cast or the directions."""
+        if printed not in self.expanded:
+            self.expanded[printed] = self._expand(printed, number)
+        full = self.expanded[printed]
+        if full is None:
+            name = printed.rstrip(".")
+            return LabelParts(name, name, folded_name=fold(name), folded_printed=fold(name))
+        label = printed if printed.endswith(".") else printed + "."
+        return LabelParts(label, full, folded_name=fold(full), folded_printed=fold(label))
+
+    def _expand(self, printed: str, number: int) -> str | None:
+        """The full name `printed` abbreviates, or None when it is printed in full or unknown."""
+        if self._known(printed):
+            return None
+        for names in (self.entered, _titled(self.cast)):
+            found = list(dict.fromkeys(n for n in names if _matches(printed, n)))
+            if len(found) == 1:
+                self.doc.declare(printed + ".", found[0])
+                return found[0]
+            if len(found) > 1:
+                self.doc.diagnose(
+                    "ambiguous-speaker",
+                    f"speech prefix {printed + '.'!r} could be any of {', '.join(found)}; "
+                    "kept as printed",
+                    number,
+                    Severity.WARNING,
+                )
+                return None
+        return None
+
+
+def _titled(names: list[str]) -> list[str]:
+    """Cast-list names in capitals read as names: `ORSOLIN` → `Orsolin`."""
+    return [name.title() if name.isupper() else name for name in names]
