@@ -26,7 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .build import DocumentBuilder
+from ..labels import fold
+from ..model import Role
+from ..speakers import HONORIFICS
+from .build import DocumentBuilder, DraftTurn
 
 MAX_FRONT_MATTER_LINES = 200
 """A front-matter block longer than this is not front matter (a `---` rule, then prose)."""
@@ -309,3 +312,89 @@ def apply_front_matter(doc: DocumentBuilder, pairs: Sequence[tuple[str, str]]) -
             doc.authors.extend(name.strip() for name in value.split(",") if name.strip())
         else:
             doc.set(field, value, key)
+
+
+# -- people that metadata names, and the labels they speak under -------------------------
+
+PERSON_ROLE_KEYS: dict[str, Role] = {
+    "host": Role.HOST,
+    "hosts": Role.HOST,
+    "co-host": Role.HOST,
+    "cohost": Role.HOST,
+    "co_host": Role.HOST,
+    "guest": Role.GUEST,
+    "guests": Role.GUEST,
+    "interviewer": Role.INTERVIEWER,
+    "interviewers": Role.INTERVIEWER,
+    "interviewed by": Role.INTERVIEWER,
+    "interviewee": Role.INTERVIEWEE,
+    "narrator": Role.INTERVIEWEE,
+    "moderator": Role.MODERATOR,
+}
+"""Metadata keys that say which part the people they name play (folded)."""
+
+_PERSON_SEPARATORS = re.compile(r"\s(?:and|with|&)\s|;|/|\|")
+
+
+def people_in(value: str) -> list[str]:
+    """`Dr. Tova Lindgren, maritime historian` → [`Dr. Tova Lindgren`]; `A and B` → [A, B].
+
+    A comma starts a description (`, maritime historian`) unless what follows
+    is itself a capitalised name of two words or more (`Ann Lee, Bo Chen`).
+    """
+    names: list[str] = []
+    for chunk in _PERSON_SEPARATORS.split(value[:400]):
+        pieces = [piece.strip(" .\t") for piece in chunk.split(",")]
+        for index, piece in enumerate(pieces):
+            words = piece.split()
+            if not words:
+                continue
+            if index and not (len(words) >= 2 and all(w[:1].isupper() for w in words)):
+                break  # a description after the name, not another name
+            names.append(piece)
+    return names
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """A person's name as folded words, honorifics off (`Dr. Tova Lindgren` → tova, lindgren)."""
+    words = fold(name).split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return tuple(words)
+
+
+def declare_roles(doc: DocumentBuilder, people: Sequence[tuple[str, Role]]) -> None:
+    """Give the labels of people that a cover block or host line names their roles.
+
+    Only roles: a cover block never renames a label. A label matches a person
+    when its words are the person's name (honorifics aside), or, when that
+    finds nobody, when its one word is the person's first or last name and
+    no other named person shares it.
+    """
+    if not people:
+        return
+    labels: dict[tuple[str, ...], str] = {}
+    for item in doc.items:
+        if isinstance(item, DraftTurn):
+            labels.setdefault(name_tokens(item.parts.name), item.parts.printed)
+    wanted = [(name_tokens(name), role) for name, role in people]
+    for tokens, role in wanted:
+        if not tokens:
+            continue
+        printed = labels.get(tokens)
+        if printed is None:
+            printed = _single_word_label(tokens, labels, wanted)
+        if printed is not None:
+            doc.declared_roles.append((printed, role))
+
+
+def _single_word_label(
+    tokens: tuple[str, ...],
+    labels: dict[tuple[str, ...], str],
+    wanted: Sequence[tuple[tuple[str, ...], Role]],
+) -> str | None:
+    for word in (tokens[-1], tokens[0]):
+        shared = sum(word in other for other, _ in wanted)
+        if shared == 1 and (word,) in labels:
+            return labels[(word,)]
+    return None

@@ -1,0 +1,236 @@
+"""Markdown helpers shared by the readers that meet Markdown: blocks of lines and inline markup.
+
+Transcripts reach us as Markdown from blogs, podcast sites and HTML-to-Markdown
+conversions of archive pages. The readers need two things from the syntax:
+
+- what a line is as a Markdown block (`block_of`): heading, thematic break,
+  code fence, list item, quoted or plain text, so headings end turns and list
+  items stay in them;
+- the text a reader would see once inline markup is gone (`clean_inline`):
+  emphasis markers, backslash escapes, links (`[text](url)` keeps the text),
+  images (the alt text), HTML entities, hard breaks, and the `<inaudible>`
+  tags that HTML converters leave where a transcriber wrote an annotation.
+
+Everything is plain string work or a bounded regex, linear in the line.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+
+import attrs
+
+from ..inline import CLOCK, clock_seconds, parse_inline
+from ..model import Annotation
+
+MAX_HEADING_LEVEL = 6
+
+
+class BlockKind(enum.Enum):
+    BLANK = "blank"
+    HEADING = "heading"
+    RULE = "rule"
+    FENCE = "fence"
+    ITEM = "item"
+    TEXT = "text"
+
+
+@attrs.frozen
+class Block:
+    """One line as a Markdown block: its kind, heading level, and the text inside the markup."""
+
+    kind: BlockKind
+    text: str
+    """The content: heading text, list-item text (marker removed) or the line without `>`s."""
+    level: int = 0
+    """Heading level, or the `>` depth of a quoted line."""
+    marker: str = ""
+    """A list item's marker (`-`, `1.`), or the fence's opening characters."""
+    quoted: bool = False
+
+
+BLANK = Block(BlockKind.BLANK, "")
+
+_ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])(?:[ \t]+|$)")
+
+
+def block_of(line: str) -> Block:
+    """What a raw Markdown line is (CommonMark's block starts, minus the rare ones)."""
+    text = line.strip()
+    if not text:
+        return BLANK
+    depth = 0
+    while text.startswith(">"):
+        depth += 1
+        text = text[1:].lstrip()
+    if not text:
+        return Block(BlockKind.BLANK, "", depth, quoted=depth > 0)
+    quoted = depth > 0
+    first = text[0]
+    if first == "#":
+        heading = _heading(text)
+        if heading is not None:
+            level, content = heading
+            return Block(BlockKind.HEADING, content, level, quoted=quoted)
+    if first in "-*_" and _is_rule(text):
+        return Block(BlockKind.RULE, "", depth, quoted=quoted)
+    if first in "`~" and text.startswith(("```", "~~~")):
+        return Block(BlockKind.FENCE, text[3:].strip(), depth, text[:3], quoted=quoted)
+    if first in "-*+" and (len(text) == 1 or text[1] in " \t"):
+        return Block(BlockKind.ITEM, text[1:].strip(), depth, first, quoted=quoted)
+    if first.isdigit():
+        ordered = _ORDERED_MARKER.match(text)
+        if ordered is not None:
+            marker = ordered.group(1) + ordered.group(2)
+            return Block(BlockKind.ITEM, text[ordered.end() :].strip(), depth, marker, quoted)
+    return Block(BlockKind.TEXT, text, depth, quoted=quoted)
+
+
+def _heading(text: str) -> tuple[int, str] | None:
+    """`## Title ##` → (2, `Title`); `#hashtag` and `#######` are not headings."""
+    level = len(text) - len(text.lstrip("#"))
+    if level > MAX_HEADING_LEVEL:
+        return None
+    rest = text[level:]
+    if rest and rest[0] not in " \t":
+        return None
+    content = rest.strip()
+    closing = content.rstrip("#")
+    if closing != content and (not closing or closing[-1] in " \t"):
+        content = closing.rstrip()
+    return level, content
+
+
+def _is_rule(text: str) -> bool:
+    """`---`, `* * *`, `___`: three or more of one marker and nothing else."""
+    marks = text.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and marks.count(marks[0]) == len(marks)
+
+
+# -- inline markup -----------------------------------------------------------------------
+
+_LINK = re.compile(
+    r"(!?)\[([^\[\]\n]{0,300})\]\(<?([^()<>\s]{0,2000})>?(?:[ \t]{1,20}\"[^\"\n]{0,300}\")?\)"
+)
+"""`[text](url "title")` and `![alt](src)`; no nesting, every run bounded."""
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>")
+_HTML_WORD_TAG = re.compile(r"<([A-Za-z][A-Za-z' -]{0,40})>")
+"""`<inaudible>`, `<laughs>`: an annotation an HTML-to-Markdown converter left as a tag."""
+_BREAK_TAG = re.compile(r"<br\s{0,3}/?>", re.IGNORECASE)
+_MARKUP = re.compile(r"\\[!-/:-@\[-`{-~]|\*{1,3}|_{1,3}|`{1,3}")
+"""Backslash escapes and emphasis or code runs, judged one by one by `_markup`."""
+
+
+@attrs.define
+class Dropped:
+    """What inline cleanup took out that held words: link targets, by line, for a diagnostic."""
+
+    links: list[tuple[int, str]] = attrs.field(factory=list)
+
+
+def clean_inline(text: str, line: int = 0, dropped: Dropped | None = None) -> str:
+    """The text of a Markdown paragraph as a reader sees it (see the module docstring)."""
+    if "](" in text:
+        text = _LINK.sub(lambda m: _link_text(m, line, dropped), text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _BREAK_TAG.sub(" ", text)
+        text = _HTML_WORD_TAG.sub(_annotation_tag, text)
+    if "*" in text or "_" in text or "\\" in text or "`" in text:
+        text = _MARKUP.sub(_markup, text)
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    return text.strip()
+
+
+def _link_text(match: re.Match[str], line: int, dropped: Dropped | None) -> str:
+    image, words, url = match.group(1), match.group(2), match.group(3)
+    if dropped is not None and url:
+        dropped.links.append((line, url))
+    if image:
+        return f"[image: {words}]" if words else "[image]"
+    return words or url
+
+
+def _annotation_tag(match: re.Match[str]) -> str:
+    bracketed = f"[{match.group(1).strip()}]"
+    nodes = parse_inline(bracketed)
+    if len(nodes) == 1 and isinstance(nodes[0], Annotation):
+        return bracketed
+    return match.group()
+
+
+def _markup(match: re.Match[str]) -> str:
+    """An escape gives its character; an emphasis run at a word edge goes; `2*3`, `a_b` stay."""
+    token = match.group()
+    if token[0] == "\\":
+        return token[1]
+    source = match.string
+    before = source[match.start() - 1] if match.start() > 0 else " "
+    after = source[match.end()] if match.end() < len(source) else " "
+    if before.isalnum() and after.isalnum() and (token[0] == "_" or len(token) == 1):
+        return token  # inside a word: snake_case, 2*3
+    if before.isspace() and after.isspace():
+        return token  # a lone asterisk between spaces is a character
+    return ""
+
+
+def strip_emphasis(text: str) -> str:
+    """Only the emphasis and escapes of `clean_inline` (for label text)."""
+    if "*" in text or "_" in text or "\\" in text or "`" in text:
+        return _MARKUP.sub(_markup, text).strip()
+    return text.strip()
+
+
+def is_wrapped_in_emphasis(text: str) -> bool:
+    """The paragraph is all italic or all bold (`*Photo: …*`, `_Edited for length._`)."""
+    text = text.strip()
+    for mark in ("**", "__", "*", "_"):
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
+            inner = text[len(mark) : -len(mark)]
+            return inner == inner.strip() and mark not in inner
+    return False
+
+
+def leading_clock(text: str) -> tuple[float | None, str]:
+    """A timestamp at the start of speech (`[00:01:23]`, `(12:34)`, `00:12 -`) → (seconds, rest).
+
+    The text must already be unescaped (`\\[10:12\\]` → `[10:12]`).
+    """
+    stripped = text.lstrip()
+    if not stripped:
+        return None, text
+    opener = stripped[0]
+    closer = {"[": "]", "(": ")"}.get(opener)
+    if closer is not None:
+        end = stripped.find(closer, 1, 20)
+        if end < 0:
+            return None, text
+        match = CLOCK.fullmatch(stripped[1:end].strip())
+        if match is None:
+            return None, text
+        return clock_seconds(match), stripped[end + 1 :].lstrip(" \t-–—:")
+    if opener.isdigit():
+        match = CLOCK.match(stripped)
+        if match is not None and match.end() < len(stripped) and stripped[match.end()] in " \t":
+            rest = stripped[match.end() :].lstrip()
+            if rest[:1] in ("-", "–", "—", "|"):
+                return clock_seconds(match), rest[1:].lstrip()
+    return None, text
+
+
+def trailing_clock(text: str) -> tuple[float | None, str]:
+    """A timestamp at the end of a label (`Name (00:01:23)`, `Name [12:34]`) → (seconds, name)."""
+    stripped = text.rstrip()
+    if len(stripped) < 6 or stripped[-1] not in ")]":
+        return None, text
+    opener = "(" if stripped[-1] == ")" else "["
+    start = stripped.rfind(opener, max(0, len(stripped) - 20))
+    if start < 0:
+        return None, text
+    match = CLOCK.fullmatch(stripped[start + 1 : -1].strip())
+    if match is None:
+        return None, text
+    return clock_seconds(match), stripped[:start].rstrip(" \t-–—,")
