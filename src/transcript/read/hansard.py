@@ -1,21 +1,497 @@
 """The reader for Westminster Hansard (FORMATS.md §1.8).
 
-Being written: reads as plain text until then.
+    House of Commons
+    Wednesday 9 June 2027
+    Harbour Infrastructure Fund
+    1. Tobias Fenwick-Lowe (Arlesford and Crane) (LD): What assessment … [902114]
+    The Minister for Coastal Communities (Harriet Pellow-Grant): The fund has …
+    Harriet Pellow-Grant: I would be delighted to meet the hon. Gentleman.
+    Several hon. Members rose—
+
+Each line is placed by the first rule that claims it:
+
+1. page furniture (column numbers) is counted and left out; a time of day
+   (`12.31 pm`) becomes the start of the next turn;
+2. whole-line brackets (`[Mr Speaker in the Chair]`) are sitting notes, or
+   an annotation of the turn they interrupt (`[Interruption.]`);
+3. labels: `[N. ]Name (Constituency) (Party):` (the name, with the
+   constituency and party as affiliation), `Office (Name):` (the name is the
+   part in parentheses, and the office is remembered so that a later bare
+   `The Prime Minister:` is the same person), `Name:`, `Mr Speaker:`,
+   `Hon. Members:`; a question number is metadata;
+4. proceedings narration: `… was asked—`, `Several hon. Members rose—`,
+   `Question put and agreed to.`;
+5. the header (House, date, `The House met at …`, `Prayers`) and headings,
+   which may contain a colon (`Fishing Quotas: Small Boats`);
+6. any other paragraph continues the turn.
+
+`[902114]` question identifiers and `[Interruption.]` inside speech become
+annotations.
 """
 
 from __future__ import annotations
 
+import re
+
+import attrs
+
 from ..decode import DecodedText
-from ..model import Transcript
+from ..labels import LABEL_SPACES, LabelParts, fold, split_label
+from ..model import Annotation, AnnotationKind, Inline, ProseKind, Role, Text, Transcript
 from . import ReadOptions
+from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
+from .lines import is_date_line
+from .script import mark_inline
+
+STYLE = "hansard"
+
+LABEL_SEARCH_CHARS = 160
+"""How far into a line a label's colon may be: a long office title plus a name in parentheses."""
+
+QUESTION_NUMBER = re.compile(r"(T?\d{1,4})\.\s{1,3}")
+"""`1. `, `T3. `: the number of an oral or topical question before the member's name."""
+
+COLUMN_NUMBER = re.compile(r"(?:(?:Column|Col\.?)\s{0,2})?\d{1,5}\s?(?:W|WS|WH|GC)?")
+"""`Column 345`, `345`, `12WS`: a column number alone on its line."""
+
+TIME_OF_DAY = re.compile(r"(\d{1,2})[.:](\d{2})\s?(am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
+"""`12.31 pm`, `14:01`: the time printed in the margin or in an Australian label."""
+
+HOUSES = (
+    "house of commons",
+    "house of lords",
+    "westminster hall",
+    "grand committee",
+    "commons chamber",
+    "lords chamber",
+    "house of representatives",
+    "senate",
+    "legislative assembly",
+    "legislative council",
+    "dáil éireann",
+    "seanad éireann",
+)
+
+SITTING_NOTES = (
+    "prayers",
+    "the house met",
+    "the house of commons met",
+    "the house of lords met",
+    "the senate met",
+    "the sitting",
+    "the committee met",
+    "sitting suspended",
+    "sitting resumed",
+)
+
+PROCEEDINGS = (
+    "question put",
+    "question agreed",
+    "question accordingly",
+    "resolved,",
+    "ordered,",
+    "the house divided",
+    "the committee divided",
+    "division no",
+    "ayes ",
+    "noes ",
+    "bill read",
+    "bill presented",
+    "motion made",
+    "amendment proposed",
+    "amendment made",
+    "adjourned",
+    "the house adjourned",
+)
+"""Openings of proceedings notes printed between speeches: narration, never speech."""
+
+OFFICE_WORDS = frozenset(
+    {
+        "minister",
+        "secretary",
+        "speaker",
+        "chancellor",
+        "leader",
+        "attorney",
+        "solicitor",
+        "advocate",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "deputy",
+        "president",
+        "premier",
+        "treasurer",
+        "whip",
+        "paymaster",
+        "lord",
+        "parliamentary",
+        "under-secretary",
+        "comptroller",
+        "taoiseach",
+        "tánaiste",
+    }
+)
+"""Words of an office (`The Minister for …`, `Madam Deputy Speaker`): `Office (Name):`."""
+
+CHAIR_WORDS = ("speaker", "chair", "chairman", "chairwoman", "president", "ceann comhairle")
+"""Offices that keep order: their holder's role is moderator."""
+
+HEADING_MAX_WORDS = 12
 
 
 def fit(head: Head) -> Fit:
-    return NO_FIT
+    """Hansard labels; a `(Constituency) (Party):` or `Office (Name):` must be among them."""
+    offices: dict[str, str] = {}
+    names: list[str] = []
+    shaped = 0
+    for raw in head.lines:
+        text = raw.strip()
+        if not text or ":" not in text[:LABEL_SEARCH_CHARS]:
+            continue
+        label = parse_label(text, offices)
+        if label is None or _heading_shaped(label, set(names)):
+            continue
+        names.append(label.parts.folded_name)
+        shaped += label.shaped
+    distinct = len(set(names))
+    if not shaped or len(names) < 3 or distinct < 2:
+        return NO_FIT
+    return Fit(
+        float(len(names) + shaped),
+        STYLE,
+        f"{len(names)} Hansard labels, {shaped} with '(Constituency) (Party)' or 'Office (Name)'",
+    )
 
 
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
-    from .plain import read as read_plain
+    """Read a Hansard report (see the module docstring)."""
+    reader = _HansardReader()
+    for number, raw in enumerate(source.text.split("\n"), 1):
+        reader.take(number, raw.strip(LABEL_SPACES + "\f\v"))
+    reader.end()
+    return group_roles(mark_inline(reader.doc.finish(options), hansard_inline))
 
-    return read_plain(source, options)
+
+# -- labels -----------------------------------------------------------------------------
+
+
+class Label:
+    """A Hansard label read from a line: its parts, speech and what it says about the sitting."""
+
+    __slots__ = ("number", "office", "parts", "seconds", "shaped", "speech")
+
+    def __init__(
+        self,
+        parts: LabelParts,
+        speech: str,
+        *,
+        number: str | None = None,
+        office: str | None = None,
+        shaped: bool = False,
+        seconds: float | None = None,
+    ) -> None:
+        self.parts = parts
+        self.speech = speech
+        self.number = number
+        self.office = office
+        self.shaped = shaped
+        self.seconds = seconds
+
+
+def parse_label(text: str, offices: dict[str, str]) -> Label | None:
+    """The label at the start of `text`, or None (see the module docstring, rule 3).
+
+    `offices` maps a folded office (`the prime minister`) to its holder; an
+    `Office (Name):` label adds to it, a bare office label is read through it.
+    """
+    colon = text.find(":", 0, LABEL_SEARCH_CHARS)
+    if colon <= 0:
+        return None
+    after = text[colon + 1 :]
+    if after and not after[0].isspace():
+        return None  # `10:30`, `https://`
+    number = None
+    printed = text[:colon].strip(LABEL_SPACES)
+    numbered = QUESTION_NUMBER.match(printed)
+    if numbered is not None:
+        number = numbered.group(1)
+        printed = printed[numbered.end() :]
+    outer, groups = _groups(printed)
+    if outer is None or not outer or len(groups) > 3:
+        return None
+    speech = after.strip()
+    seconds = None
+    if groups and TIME_OF_DAY.fullmatch(groups[-1]):
+        seconds = _seconds(groups[-1])
+        groups = groups[:-1]
+    base = split_label(outer)
+    if base is None:
+        return None
+    if len(groups) == 1 and _is_office(outer) and _is_personal_name(groups[0]):
+        offices[fold(outer)] = groups[0]
+        parts = LabelParts(
+            printed,
+            groups[0],
+            None,
+            outer,
+            folded_name=fold(groups[0]),
+            folded_printed=fold(printed),
+        )
+        return Label(parts, speech, number=number, office=outer, shaped=True, seconds=seconds)
+    if groups:
+        affiliation = groups[0] if len(groups) == 1 else f"{groups[0]} ({', '.join(groups[1:])})"
+        parts = LabelParts(
+            printed, outer, affiliation, folded_name=fold(outer), folded_printed=fold(printed)
+        )
+        return Label(parts, speech, number=number, shaped=len(groups) >= 2, seconds=seconds)
+    holder = offices.get(base.folded_name)
+    if holder is not None:
+        parts = LabelParts(
+            printed, holder, None, outer, folded_name=fold(holder), folded_printed=fold(printed)
+        )
+        return Label(parts, speech, number=number, office=outer, seconds=seconds)
+    return Label(base, speech, number=number, shaped=number is not None, seconds=seconds)
+
+
+def _groups(printed: str) -> tuple[str | None, list[str]]:
+    """`Name (A) (B)` → (`Name`, [`A`, `B`]); (None, []) when the brackets are not that shape."""
+    opening = printed.find("(")
+    if opening < 0:
+        return (None, []) if ")" in printed else (printed, [])
+    outer = printed[:opening].strip(LABEL_SPACES)
+    groups: list[str] = []
+    rest = printed[opening:]
+    while rest:
+        if rest[0] != "(":
+            return None, []
+        closing = rest.find(")")
+        if closing < 0 or "(" in rest[1:closing]:
+            return None, []
+        groups.append(rest[1:closing].strip(LABEL_SPACES))
+        rest = rest[closing + 1 :].lstrip(LABEL_SPACES)
+    return outer, groups
+
+
+def _is_office(outer: str) -> bool:
+    words = fold(outer).replace("-", " - ").split()
+    return any(word in OFFICE_WORDS for word in words) and (
+        words[0] in ("the", "madam", "mr", "mister") or len(words) >= 2
+    )
+
+
+def _is_personal_name(text: str) -> bool:
+    """`Harriet Pellow-Grant`, `Dame Rosie Winterton`: capitalised words, no digits."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 6
+        and split_label(text) is not None
+        and all(w[0].isupper() for w in words if w.casefold() not in ("of", "de", "van", "von"))
+    )
+
+
+def _seconds(printed: str) -> float | None:
+    """`12.31 pm` → 45060.0; None for an impossible clock."""
+    match = TIME_OF_DAY.fullmatch(printed.strip())
+    if match is None:
+        return None
+    hours, minutes = int(match.group(1)), int(match.group(2))
+    meridiem = (match.group(3) or "").casefold().replace(".", "")
+    if meridiem == "pm" and hours < 12:
+        hours += 12
+    elif meridiem == "am" and hours == 12:
+        hours = 0
+    if hours > 23 or minutes > 59:
+        return None
+    return float(hours * 3600 + minutes * 60)
+
+
+def hansard_inline(text: str) -> tuple[Inline, ...]:
+    """`[902114]`, `[Interruption.]`: square brackets in Hansard speech are editorial."""
+    if "[" not in text:
+        return (Text(text),)
+    nodes: list[Inline] = []
+    position = 0
+    while True:
+        opening = text.find("[", position)
+        closing = text.find("]", opening + 1) if opening >= 0 else -1
+        if opening < 0 or closing < 0 or closing - opening > 200:
+            break
+        if "[" in text[opening + 1 : closing]:
+            nodes.append(Text(text[position : opening + 1]))
+            position = opening + 1
+            continue
+        if opening > position:
+            nodes.append(Text(text[position:opening]))
+        nodes.append(Annotation(AnnotationKind.ACTION, text[opening : closing + 1]))
+        position = closing + 1
+    if position < len(text):
+        nodes.append(Text(text[position:]))
+    return tuple(nodes)
+
+
+def _heading_shaped(label: Label, known: set[str]) -> bool:
+    """`Fishing Quotas: Small Boats`: a heading, not a speaker `Fishing Quotas`."""
+    if label.number is not None or label.office is not None or label.shaped:
+        return False
+    if label.parts.folded_name in known:
+        return False
+    return not label.speech or _is_heading(label.speech)
+
+
+GROUPS = ("members", "lords", "noble lords", "senators", "members of the house")
+"""`Hon. Members:`, `Noble Lords:`: the House or a part of it, speaking together."""
+
+
+def group_roles(doc: Transcript) -> Transcript:
+    """A group label (`Hon. Members`) is nobody's interviewee: its role stays unknown."""
+    speakers = tuple(
+        attrs.evolve(s, role=Role.UNKNOWN) if fold(s.name).endswith(GROUPS) else s
+        for s in doc.speakers
+    )
+    return attrs.evolve(doc, speakers=speakers)
+
+
+def _is_heading(text: str) -> bool:
+    """`Oral Answers to Questions`, `Harbour Infrastructure Fund`: short, no sentence end."""
+    return (
+        len(text.split()) <= HEADING_MAX_WORDS
+        and text[-1] not in ".,;:!?—–-)]\"'”’"
+        and text[0].isupper()
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def _starts(text: str, openings: tuple[str, ...]) -> bool:
+    folded = text[:40].casefold()
+    return folded.startswith(openings)
+
+
+# -- the reader -------------------------------------------------------------------------
+
+
+class _HansardReader:
+    """One read: the open turn, offices and their holders, the pending margin time."""
+
+    def __init__(self) -> None:
+        self.doc = DocumentBuilder(STYLE)
+        self.offices: dict[str, str] = {}
+        self.known: set[str] = set()
+        self.declared: set[str] = set()
+        self.open: DraftTurn | None = None
+        self.in_header = True
+        self.pending_time: tuple[float, int] | None = None
+
+    def take(self, number: int, text: str) -> None:
+        if not text:
+            return
+        if COLUMN_NUMBER.fullmatch(text):
+            self.doc.furniture("column number", number)
+            return
+        if TIME_OF_DAY.fullmatch(text):
+            seconds = _seconds(text)
+            if seconds is not None:
+                self.pending_time = (seconds, number)
+                return
+        if text[0] == "[" and text[-1] == "]":
+            self._bracketed(number, text)
+            return
+        label = parse_label(text, self.offices) if ":" in text[:LABEL_SEARCH_CHARS] else None
+        if label is not None and not self._heading_with_colon(label):
+            self._turn(number, label)
+        elif text.endswith(("—", "--", "–")) or _starts(text, PROCEEDINGS):
+            self.doc.prose_line(ProseKind.NARRATION, text, number)
+            self.open = None
+        elif self.in_header and self._header(number, text):
+            self.open = None
+        elif _is_heading(text):
+            self.doc.heading(text, 2, number)
+            self.open = None
+        else:
+            self._continuation(number, text)
+
+    def end(self) -> None:
+        if self.pending_time is not None:
+            seconds, line = self.pending_time
+            self.doc.set("extra", f"{seconds:g}", "time")
+            self.doc.diagnose("unused-time", "a time with no speech after it", line)
+
+    # -- rules -------------------------------------------------------------------------
+    def _bracketed(self, number: int, text: str) -> None:
+        if self.open is not None:
+            self.open.add(text, number)
+        else:
+            self.doc.prose(ProseKind.NOTE, text, number)
+
+    def _heading_with_colon(self, label: Label) -> bool:
+        return _heading_shaped(label, self.known)
+
+    def _header(self, number: int, text: str) -> bool:
+        folded = fold(text)
+        if folded in HOUSES:
+            if "source" not in self.doc.metadata:
+                self.doc.set("source", text)
+            else:
+                self.doc.prose(ProseKind.NOTE, text, number)
+            return True
+        if _starts(text, SITTING_NOTES):
+            self.doc.prose(ProseKind.NOTE, text, number)
+            return True
+        if is_date_line(text) or _is_dated(text):
+            self.doc.set("date", text)
+            return True
+        return False
+
+    def _turn(self, number: int, label: Label) -> None:
+        self.in_header = False
+        parts = label.parts
+        self.known.add(parts.folded_name)
+        self.known.add(fold(parts.printed))
+        if label.number is not None:
+            self.doc.set("extra", f"{label.number}. {parts.printed}", "question")
+        role = self._role(label)
+        if role is not None and parts.printed not in self.declared:
+            self.declared.add(parts.printed)
+            self.doc.declare(parts.printed, parts.name, role)
+        start = label.seconds
+        if self.pending_time is not None:
+            start = self.pending_time[0] if start is None else start
+            self.pending_time = None
+        self.open = self.doc.turn(parts, number, label.speech or None, start=start)
+
+    def _role(self, label: Label) -> Role | None:
+        office = fold(label.office or label.parts.name)
+        if any(word in office.split() for word in CHAIR_WORDS):
+            return Role.MODERATOR
+        if label.office is not None:
+            return Role.INTERVIEWEE
+        if label.shaped:
+            return Role.INTERVIEWER
+        return None
+
+    def _continuation(self, number: int, text: str) -> None:
+        turn = self.open
+        if turn is None:
+            if self.in_header:
+                self.doc.prose(ProseKind.NOTE, text, number)
+                return
+            self.doc.diagnose(
+                "unattributed-text", "text with no speaker label; kept as narration", number
+            )
+            self.doc.prose_line(ProseKind.NARRATION, text, number)
+            return
+        turn.add(text, number)
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _is_dated(text: str) -> bool:
+    """`Wednesday 9 June 2027`: a sitting date line."""
+    return (
+        len(text) <= 60
+        and _starts(text, WEEKDAYS)
+        and any(ch.isdigit() for ch in text)
+        and not text.endswith(".")
+    )
