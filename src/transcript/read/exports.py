@@ -34,17 +34,17 @@ body page furniture with a diagnostic.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
 
 import attrs
 
 from ..decode import DecodedText
-from ..inline import CLOCK, clock_seconds
 from ..labels import LABEL_SPACES, MAX_LABEL_CHARS, LabelParts, fold, split_label
 from ..model import ProseKind, Transcript
 from . import ReadOptions
-from .build import DocumentBuilder, DraftTurn
+from .build import FURNITURE_LINES_SHOWN, DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
 from .lines import (
     CLOSING_CHROME,
@@ -57,12 +57,18 @@ from .lines import (
 )
 from .plain import NAME_PARTICLES
 
+LONG_LABEL_CHARS = 2 * MAX_LABEL_CHARS
+"""A label with its affiliation: `Editor (Coastline Daily)`; `split_label` checks the name."""
+
 OTTER = "otter-export"
 REV = "rev-export"
 BRACKET = "bracket-timestamp"
 
-TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
+TIME = r"\d{1,4}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 """`0:06`, `01:23`, `1:02:03`, `00:01:23.450`: the clock of every export header."""
+
+TIME_FIELDS = re.compile(r"(\d{1,4}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?", re.ASCII)
+"""`TIME` with its fields as groups, for `seconds`."""
 
 TIME_ALONE = re.compile(rf"\[{TIME}\]|\({TIME}\)|{TIME}")
 """A line that is only a time: Otter without names, or the line above a `Name:` line."""
@@ -82,7 +88,7 @@ SPACED_HEADER = re.compile(
 """`Ana Ruiz 00:01:23`: one space is enough when the time has all three fields."""
 
 NAME_TIME = re.compile(
-    rf"(?P<name>[^\[\]():]{{1,{MAX_LABEL_CHARS}}}?)(?P<colon1>:?)[ \t]{{1,4}}"
+    rf"(?P<name>[^\[\]:]{{1,{LONG_LABEL_CHARS}}}?)(?P<colon1>:?)[ \t]{{1,4}}"
     rf"(?:\((?P<paren>{TIME})\)|\[(?P<square>{TIME})\])(?P<colon2>:?)"
     r"(?:[ \t]{1,8}(?P<speech>.*))?"
 )
@@ -143,7 +149,6 @@ class Shape(enum.Enum):
 
 HEADER_ORDER = (Shape.OTTER, Shape.REV, Shape.SQUARE)
 """Header shapes; on equal counts the earlier one names the style."""
-HEADERS = frozenset(HEADER_ORDER)
 STYLE_OF = {Shape.OTTER: OTTER, Shape.REV: REV, Shape.SQUARE: BRACKET}
 
 
@@ -165,15 +170,26 @@ class ExportLine:
 
 # -- line rules -------------------------------------------------------------------------
 def seconds(printed: str) -> float | None:
-    """Seconds of a printed clock, or None when it is no valid time (`0:75`)."""
-    match = CLOCK.fullmatch(printed)
-    if match is None or int(match.group(3)) >= 60:
+    """Seconds of a printed `TIME`, or None when it is no valid time (`0:75`).
+
+    The first field may exceed 59 (`100:06` for minutes past the hour, as some
+    tools print them); the later fields may not.
+    """
+    match = TIME_FIELDS.fullmatch(printed)
+    if match is None:
         return None
-    if match.group(1) is not None and int(match.group(2)) >= 60:
+    first, second, third, fraction = match.groups()
+    if int(second) >= 60 or (third is not None and int(third) >= 60):
         return None
-    return clock_seconds(match)
+    total = float(int(first) * 60 + int(second))
+    if third is not None:
+        total = total * 60 + int(third)
+    if fraction:
+        total += int(fraction) / float(10 ** len(fraction))
+    return total
 
 
+@functools.lru_cache(maxsize=4096)
 def header_name(name: str, *, weak: bool = False) -> LabelParts | None:
     """The label of a header, or None when the text before the time is no name.
 
@@ -182,7 +198,7 @@ def header_name(name: str, *, weak: bool = False) -> LabelParts | None:
     me at 10:30:00`). Strong shapes accept `Ruth's iPhone`.
     """
     name = name.strip(LABEL_SPACES)
-    if not name or len(name) > MAX_LABEL_CHARS:
+    if not name or len(name) > LONG_LABEL_CHARS:
         return None
     if weak and _phrase_like(name):
         return None
@@ -313,7 +329,21 @@ def classify_all(raw_lines: Sequence[str], cache: LabelCache) -> list[ExportLine
                 following.shape, following.parts = Shape.SQUARE, labelled.label
                 following.start, following.text = line.start, labelled.text
                 line.shape = Shape.BLANK
+    for index, line in enumerate(lines):
+        if line.shape is Shape.OTTER and not _speech_follows(lines, index):
+            line.shape, line.text = Shape.TEXT, raw_lines[index].strip()
     return lines
+
+
+def _speech_follows(lines: Sequence[ExportLine], index: int) -> bool:
+    """An Otter header has its speech right below (a blank line at most between).
+
+    A run of `Item  9:30` lines with nothing under them is an agenda or a table.
+    """
+    for following in lines[index + 1 : index + 3]:
+        if following.shape is not Shape.BLANK:
+            return following.shape in (Shape.TEXT, Shape.TIMED_TEXT)
+    return False
 
 
 def _name_line(text: str) -> LabelParts | None:
@@ -350,7 +380,7 @@ def _tally(lines: Sequence[ExportLine]) -> tuple[str, int, int]:
     counts = dict.fromkeys(HEADER_ORDER, 0)
     names: set[str] = set()
     for line in lines:
-        if line.shape in HEADERS and line.parts is not None:
+        if line.parts is not None:  # only headers have a label
             counts[line.shape] += 1
             names.add(line.parts.folded_name)
     best = max(counts, key=lambda shape: counts[shape])
@@ -403,13 +433,15 @@ class _Reader:
         running page headers."""
         self.known_names: set[str] = set()
         self.saw_content = False
+        self.unnamed: list[int] = []
+        """Lines of time-only headers, reported in one diagnostic."""
 
     def take(self, line: ExportLine) -> None:
         shape = line.shape
         if shape is Shape.BLANK:
             self.after_blank = True
             return
-        if shape in HEADERS and line.parts is not None:
+        if line.parts is not None:  # only headers have a label
             self._open(line.parts, line)
         elif shape is Shape.TIME_ONLY:
             self._time_only(line)
@@ -431,12 +463,7 @@ class _Reader:
         if self.style == OTTER:
             parts = split_label(UNNAMED)
             assert parts is not None
-            self.doc.diagnose(
-                "unnamed-speaker",
-                f"a block header gives the time {line.time} but no name; "
-                f"its speaker is {UNNAMED!r}",
-                line.number,
-            )
+            self.unnamed.append(line.number)
             self._open(parts, line)
         elif self.turn is not None and not self.in_header:
             self.turn.add(_bracketed(line.time), line.number)
@@ -539,6 +566,15 @@ class _Reader:
 
     # -- the end ----------------------------------------------------------------------------
     def finish(self, options: ReadOptions) -> Transcript:
+        if self.unnamed:
+            shown = ", ".join(map(str, self.unnamed[:FURNITURE_LINES_SHOWN]))
+            more = ", …" if len(self.unnamed) > FURNITURE_LINES_SHOWN else ""
+            self.doc.diagnose(
+                "unnamed-speaker",
+                f"{len(self.unnamed)} block header(s) give a time but no name; their "
+                f"speaker is {UNNAMED!r} (lines {shown}{more})",
+                self.unnamed[0],
+            )
         _end_at_next_start(self.doc)
         return self.doc.finish(options)
 
