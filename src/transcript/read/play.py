@@ -122,23 +122,32 @@ class _Prefix:
 
 
 def fit(head: Head) -> Fit:
-    """Speech prefixes at one indent, with a stage direction, heading or cast list beside them."""
+    """Speech prefixes at one shallow indent, with a stage direction, act heading or cast list.
+
+    A 4-space indent with honorifics (`    Mr. SMITH.`) is a GPO hearing, not a
+    play (FORMATS §8), so prefixes must sit at most 3 spaces in and mostly
+    not start with a title.
+    """
     indent = _prefix_indent(list(head.lines))
+    if indent > MAX_PREFIX_INDENT:
+        return NO_FIT
     prefixes: list[str] = []
-    signals = 0
+    signals = strong = 0
     for raw in head.lines:
         text = raw.strip()
         if not text:
             continue
         if _is_direction(text) or HEADING.fullmatch(text) or fold(text) in CAST_HEADINGS:
             signals += 1
+            strong += text[0] != "["
             continue
         if _indent(raw) == indent:
             found = _split_prefix(text, strict=indent == 0)
             if found is not None:
                 prefixes.append(fold(found.printed))
     distinct = len(set(prefixes))
-    if len(prefixes) < 3 or distinct < 2 or not signals:
+    titled = sum(p.split()[0] in HONORIFIC_PREFIXES for p in prefixes)
+    if len(prefixes) < 3 or distinct < 2 or not strong or titled * 2 >= len(prefixes):
         return NO_FIT
     if len(prefixes) >= 6 and distinct / len(prefixes) > 0.6:
         return NO_FIT
@@ -147,6 +156,13 @@ def fit(head: Head) -> Fit:
         STYLE,
         f"{len(prefixes)} speech prefixes and {signals} stage directions or headings",
     )
+
+
+MAX_PREFIX_INDENT = 3
+HONORIFIC_PREFIXES = frozenset(
+    {"mr", "mrs", "ms", "dr", "the", "senator", "colonel", "general", "hon", "judge", "chairman"}
+)
+"""First words of hearing and testimony labels (`Mr. SMITH.`, `The CHAIRMAN.`)."""
 
 
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
