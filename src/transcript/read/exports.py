@@ -331,7 +331,7 @@ def classify_all(raw_lines: Sequence[str], cache: LabelCache) -> list[ExportLine
                 line.shape = Shape.BLANK
     for index, line in enumerate(lines):
         if line.shape is Shape.OTTER and not _speech_follows(lines, index):
-            line.shape, line.text = Shape.TEXT, raw_lines[index].strip()
+            line.shape, line.text, line.parts = Shape.TEXT, raw_lines[index].strip(), None
     return lines
 
 
