@@ -47,6 +47,9 @@ _JAPANESE = ("cp932", "euc_jp")
 _SUPERSETS = {"euc-kr": "cp949", "shift-jis": "cp932", "gb2312": "gb18030"}
 _SUPERSETS.update({"iso8859-1": "cp1252", "ascii": "cp1252"})
 """What the WHATWG Encoding Standard decodes these labels as, because files say them loosely."""
+_MEDIA_BULLET = "\x15"
+"""U+0015 marks TalkBank CHAT media bullets (`\x15123_456\x15`): removed like any control
+character, but reported once per document (the CHAT reader reads the times left between)."""
 _BREAKS = {  # character -> (replacement, what the diagnostic says)
     "\x85": ("\n", "converted U+0085 NEXT LINE to a line break"),
     "\u2028": ("\n", "converted U+2028 LINE SEPARATOR to a line break"),
@@ -251,6 +254,8 @@ def _repair(text: str, start: int, diagnostics: list[Diagnostic], *, escaped: bo
             breaks.setdefault(char, [0, line])[0] += 1
             pieces.append(_BREAKS[char][0])
             line += len(_BREAKS[char][0])
+        elif char == _MEDIA_BULLET:
+            breaks.setdefault(char, [0, line])[0] += 1
         elif "\ud800" <= char <= "\udfff":
             found.setdefault((line, surrogate_code), []).append(char)
             pieces.append("\ufffd")
@@ -262,6 +267,13 @@ def _repair(text: str, start: int, diagnostics: list[Diagnostic], *, escaped: bo
             "unicode-newline",
             Severity.INFO,
             f"{_BREAKS[char][1]} {_plural(count, 'time')}, first on line {first}",
+            first,
+        )
+        if char != _MEDIA_BULLET
+        else Diagnostic(
+            "media-bullet-marks",
+            Severity.INFO,
+            f"removed {_plural(count, 'U+0015 media-bullet mark')} (CHAT), first on line {first}",
             first,
         )
         for char, (count, first) in breaks.items()

@@ -77,7 +77,7 @@ READERS: tuple[ReaderEntry, ...] = (
     # Most specific first: a tie in the detection vote goes to the earlier entry.
     ReaderEntry(
         "vtt",
-        "captions",
+        "vtt",
         (".vtt",),
         ("text/vtt",),
         "WebVTT captions: <v> voice spans, Zoom 'Name: text' cues",
@@ -85,7 +85,7 @@ READERS: tuple[ReaderEntry, ...] = (
     ),
     ReaderEntry(
         "srt",
-        "captions",
+        "srt",
         (".srt",),
         ("application/x-subrip",),
         "SubRip captions: 'NAME:' prefixes, '>>' speaker changes",

@@ -1,0 +1,608 @@
+"""Caption cues (WebVTT and SubRip): blocks, timings, markup and the speaker marks in cue text.
+
+Both caption containers are a list of timed cues; they differ in their header
+and comment blocks (read by `vtt.py` and `srt.py`), not in how speakers are
+marked inside the cues. FORMATS.md §4 lists the marks, and this module reads
+them with one ordered chain of small rules, so a `>>` in a WebVTT file or a
+`<v>` span in an odd SubRip file is read the same way:
+
+1. `scan` splits the lines into cues: an optional identifier, a timing line
+   (`00:01.000 --> 00:04.200 align:start`) and the text lines after it;
+2. `voice_rule` finds `<v Name>` spans anywhere in a cue; `clean` then takes
+   the other markup out (`<i>`, `<c.x>`, `<font …>`, `{\\an8}`) and decodes
+   HTML entities;
+3. the line rules find the other marks at the start of a cue line:
+   `chevron_rule` (`>>`, `>> NAME:`), `dash_rule` (`- NAME:` dialogue
+   dashes), `colon_rule` (`Name: ` on a cue's first line, `NAME:` in capitals
+   on a later line);
+4. `accept_marks` looks at the whole file before deciding: a one-off phrase
+   (`This week:`) or an on-screen sign (`NOTICE: NO LANDING`) is not a
+   speaker, and colon labels without `>>` are text in `>>` captions;
+5. `CueAssembler` makes one turn per accepted mark (its start is the start of
+   the cue where the mark is, its end the end of the cue holding its last
+   words); a cue without a mark continues the current turn, and a cue that
+   is only a sound (`[wind howling]`, `♪ … ♪`) is narration, never speech.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from ..labels import LABEL_SPACES, LabelParts, fold
+from ..model import ProseKind, Role
+from ..speakers import ROLE_WORDS
+from . import ReadOptions
+from .build import DocumentBuilder, DraftTurn
+from .lines import LABEL_SEARCH_CHARS, Kind, judge_prefix
+
+# -- timings ---------------------------------------------------------------------------
+
+_CLOCK = r"(?:\d{1,4}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+TIMING = re.compile(rf"[ \t]*({_CLOCK})[ \t]*-->[ \t]*({_CLOCK})(?:[ \t](.*))?")
+"""`00:00:01,000 --> 00:00:03,400` or `00:08.400 --> 00:11.000 align:start` (settings after)."""
+
+
+def clock_seconds(printed: str) -> float:
+    """`01:02:03.5` → 3723.5; `02:03,250` → 123.25 (SubRip writes a comma before the millis)."""
+    whole, _, fraction = printed.replace(",", ".").partition(".")
+    total = 0
+    for part in whole.split(":"):
+        total = total * 60 + int(part)
+    return total + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
+
+
+@attrs.frozen
+class Cue:
+    """One timed cue: its identifier, timing and text lines as printed."""
+
+    start: float
+    end: float
+    timing_line: int
+    ident: str | None
+    settings: str
+    lines: tuple[tuple[int, str], ...]
+    """(line number, text) of each text line, stripped of surrounding spaces."""
+
+
+@attrs.frozen
+class Comment:
+    """A WebVTT `NOTE`, `STYLE` or `REGION` block."""
+
+    kind: str
+    line: int
+    text: str
+
+
+@attrs.frozen
+class CueFile:
+    header: tuple[tuple[int, str], ...]
+    """Lines before the first cue that are not comment blocks (the `WEBVTT` line and its header)."""
+    comments: tuple[Comment, ...]
+    cues: tuple[Cue, ...]
+
+
+COMMENT_KINDS = ("NOTE", "STYLE", "REGION")
+
+
+def comment_kind(line: str) -> str | None:
+    """`NOTE`, `NOTE text`, `STYLE`, `REGION` opening a block (WebVTT only)."""
+    for kind in COMMENT_KINDS:
+        if line.startswith(kind) and (len(line) == len(kind) or line[len(kind)] in " \t"):
+            return kind
+    return None
+
+
+def timing(line: str) -> re.Match[str] | None:
+    """The timing line's match; the cheap `-->` test keeps the regex off ordinary lines."""
+    return TIMING.fullmatch(line) if "-->" in line else None
+
+
+def blocks(lines: Sequence[str]) -> Iterable[list[tuple[int, str]]]:
+    """Runs of non-blank lines, each line with its 1-based number, stripped."""
+    block: list[tuple[int, str]] = []
+    for number, raw in enumerate(lines, 1):
+        text = raw.strip()
+        if text:
+            block.append((number, text))
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def scan(lines: Sequence[str], *, comments: bool) -> CueFile:
+    """Split caption lines into header, comment blocks and cues.
+
+    A timing line opens a cue; the line just before it is the cue's
+    identifier when it opens its block or is a number (SubRip's index). Text
+    lines run until the next cue; text after a stray blank line stays with
+    the cue before it, so a cue with an empty line in it loses nothing.
+    """
+    header: list[tuple[int, str]] = []
+    found: list[Comment] = []
+    cues: list[Cue] = []
+    target = header  # where text lines go: the open cue's lines, or the header
+    opened: tuple[re.Match[str], int, str | None] | None = None
+
+    def close() -> None:
+        if opened is not None:
+            match, line, ident = opened
+            cues.append(
+                Cue(
+                    clock_seconds(match.group(1)),
+                    clock_seconds(match.group(2)),
+                    line,
+                    ident,
+                    (match.group(3) or "").strip(),
+                    tuple(target),
+                )
+            )
+
+    for block in blocks(lines):
+        kind = comment_kind(block[0][1]) if comments else None
+        if kind is not None:
+            first = block[0][1][len(kind) :].strip()
+            text = "\n".join(
+                [first, *(t for _, t in block[1:])] if first else [t for _, t in block[1:]]
+            )
+            found.append(Comment(kind, block[0][0], text))
+            continue
+        previous_is_text = False
+        for index, (number, text) in enumerate(block):
+            match = timing(text)
+            if match is None:
+                target.append((number, text))
+                previous_is_text = True
+                continue
+            ident = None
+            if previous_is_text and (index == 1 or block[index - 1][1].isdigit()):
+                ident = target.pop()[1]
+            close()
+            target = []
+            opened = (match, number, ident)
+            previous_is_text = False
+    close()
+    return CueFile(tuple(header), tuple(found), tuple(cues))
+
+
+# -- markup -----------------------------------------------------------------------------
+
+VOICE = re.compile(r"<v(?:\.[^\s<>.]{1,60}){0,8}(?:[ \t]+([^<>\n]{1,120}))?>")
+"""`<v Name>`, `<v.loud.question Name>`: the WebVTT voice span that names a speaker."""
+
+TAG = re.compile(
+    r"</?(?:[ibus]|c|v|font|ruby|rt|rp|lang|span|br|em|strong|sub|sup)\b[^<>\n]{0,200}>"
+    r"|<\d{1,4}:\d{2}(?::\d{2})?[.,]\d{1,3}>"
+    r"|\{\\[^{}\n]{0,100}\}",
+    re.IGNORECASE,
+)
+"""Caption markup that is not text: styling tags, karaoke times, SSA overrides such as `{\\an8}`."""
+
+
+def clean(text: str) -> str:
+    """Cue text without markup, with entities decoded (`R&amp;D` → `R&D`), spaces folded."""
+    if "<" in text or "{" in text:
+        text = TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+SOUND_MARKS = "♪♫#"
+BRACKETS = re.compile(r"\[[^\[\]\n]{0,200}\]|\([^()\n]{0,200}\)")
+
+
+def is_sound(text: str) -> bool:
+    """`[wind howling]`, `(DOOR SLAMS)`, `♪ lyrics ♪`: a description of sound, never speech."""
+    if not text:
+        return False
+    if text[0] in SOUND_MARKS:
+        return True
+    if text[0] not in "[(":
+        return False
+    rest = BRACKETS.sub("", text)
+    return not any(ch.isalnum() for ch in rest)
+
+
+def is_capitals(text: str) -> bool:
+    """Every letter (at least two) is a capital: `MAN ON RADIO`, `NO LANDING AFTER DARK`."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+# -- speaker marks ------------------------------------------------------------------------
+
+
+class MarkKind(enum.Enum):
+    VOICE = "voice span"
+    CHEVRON = "'>>'"
+    DASH = "dialogue dash"
+    COLON = "'Name:' prefix"
+    CAPS = "'NAME:' prefix"
+
+
+@attrs.define
+class Segment:
+    """A run of a cue's text, opened by a speaker mark or continuing what came before."""
+
+    mark: MarkKind | None
+    name: str | None
+    """The printed label, or None for a bare mark (`>>`, `- `) or no mark."""
+    line: int
+    texts: list[tuple[int, str]]
+    """(line, cleaned text) pieces; for a colon mark, the first piece is the speech after it."""
+    labelled_line: str = ""
+    """The whole cleaned line, kept in case the label is refused."""
+    head: int = 0
+    """1 when `texts` starts with the speech that followed the label on its line."""
+    parts: LabelParts | None = None
+    """Set by `accept_marks` when the mark names a speaker."""
+
+
+@attrs.define
+class MarkedCue:
+    cue: Cue
+    segments: list[Segment]
+    sound: bool = False
+    on_screen: bool = False
+
+
+def colon_label(text: str) -> tuple[str, str] | None:
+    """(name, speech) for `Name: speech` or `Name:` at the end; the first colon decides."""
+    colon = text.find(":", 0, LABEL_SEARCH_CHARS)
+    if colon <= 0:
+        return None
+    after = text[colon + 1 :]
+    if after and after[0] not in LABEL_SPACES:
+        return None  # `10:30`, `https://`, `3:1`: a colon inside a word
+    return text[:colon].strip(LABEL_SPACES), after.strip()
+
+
+def voice_rule(raw: str) -> list[tuple[str | None, str]]:
+    """Split a raw cue line at its voice spans: [(voice name or None, raw text after it)]."""
+    pieces: list[tuple[str | None, str]] = []
+    position = 0
+    pending: str | None = None
+    for match in VOICE.finditer(raw):
+        pieces.append((pending, raw[position : match.start()]))
+        pending = (match.group(1) or "").strip() or None
+        if pending is None:
+            pending = ""  # `<v>` without a name: a span, but no speaker named
+        position = match.end()
+    pieces.append((pending, raw[position:]))
+    return pieces
+
+
+def chevron_rule(text: str, line: int) -> list[Segment]:
+    """`>> NAME: speech`, `>> speech`, `THANK YOU. >> NEXT`: each `>>` opens a segment."""
+    before, *after = text.split(">>")
+    segments = [Segment(None, None, line, [(line, before.strip())] if before.strip() else [])]
+    for piece in after:
+        piece = piece.lstrip(">").strip()  # `>>>` marks a change of story, and of speaker
+        segments.append(named_segment(MarkKind.CHEVRON, piece, line))
+    return segments
+
+
+DASHES = "-‐–"
+
+
+def dash_rule(text: str, line: int) -> Segment | None:
+    """`- NAME: speech` or `- speech`: a dialogue dash gives the line to another speaker."""
+    if len(text) < 2 or text[0] not in DASHES:
+        return None
+    rest = text[1:]
+    if rest[0] in DASHES or rest[0].isdigit():
+        return None  # `--`, `-20 degrees`
+    return named_segment(MarkKind.DASH, rest.strip(), line)
+
+
+def named_segment(kind: MarkKind, text: str, line: int) -> Segment:
+    """A segment opened by `kind`, naming a speaker when its text starts with `NAME:`."""
+    found = colon_label(text)
+    if found is not None and found[0]:
+        return _labelled(kind, found[0], found[1], line, text)
+    return Segment(kind, None, line, [(line, text)] if text else [], text)
+
+
+def _labelled(kind: MarkKind, name: str, speech: str, line: int, whole: str) -> Segment:
+    if speech:
+        return Segment(kind, name, line, [(line, speech)], whole, head=1)
+    return Segment(kind, name, line, [], whole)
+
+
+def colon_rule(text: str, line: int, first_line: bool) -> Segment | None:
+    """`Name: speech` opening a cue, or `NAME: speech` in capitals on any of its lines."""
+    found = colon_label(text)
+    if found is None or not found[0]:
+        return None
+    name, speech = found
+    if first_line:
+        return _labelled(MarkKind.COLON, name, speech, line, text)
+    if is_capitals(name):
+        return _labelled(MarkKind.CAPS, name, speech, line, text)
+    return None
+
+
+def mark_cue(cue: Cue, chevrons: bool) -> MarkedCue:
+    """Read the speaker marks of one cue into segments (rules 2 and 3 of the module docstring)."""
+    segments: list[Segment] = [Segment(None, None, cue.timing_line, [])]
+    for position, (line, raw) in enumerate(cue.lines):
+        pieces = voice_rule(raw) if "<v" in raw else [(None, raw)]
+        for index, (voice, piece) in enumerate(pieces):
+            text = clean(piece)
+            if voice is not None:
+                segments.append(Segment(MarkKind.VOICE, voice or None, line, []))
+            if not text:
+                continue
+            if index > 0 or voice is not None:
+                segments[-1].texts.append((line, text))
+                continue
+            segments.extend(line_rules(text, line, position == 0, chevrons))
+    segments = [s for s in segments if s.mark is not None or s.texts]
+    marked = MarkedCue(cue, segments)
+    marked.sound = all(s.mark is None for s in segments) and all(
+        is_sound(text) for s in segments for _, text in s.texts
+    )
+    return marked
+
+
+def line_rules(text: str, line: int, first_line: bool, chevrons: bool) -> list[Segment]:
+    """The chain of line rules; the first that claims the line decides."""
+    if chevrons:
+        if ">>" in text:
+            return chevron_rule(text, line)
+        return [Segment(None, None, line, [(line, text)])]
+    dashed = dash_rule(text, line)
+    if dashed is not None:
+        return [dashed]
+    labelled = colon_rule(text, line, first_line)
+    if labelled is not None:
+        return [labelled]
+    return [Segment(None, None, line, [(line, text)])]
+
+
+def uses_chevrons(cues: Sequence[Cue]) -> bool:
+    """`>>` captions: at least two `>>`, and more of them than colon labels opening cues."""
+    chevrons = colons = 0
+    for cue in cues:
+        for _, text in cue.lines:
+            if ">>" in text:
+                chevrons += text.count(">>")
+            elif colon_label(text) is not None:
+                colons += 1
+    return chevrons >= 2 and chevrons >= colons
+
+
+# -- deciding which marks name speakers ----------------------------------------------------
+
+PHRASE_WORDS = frozenset(
+    {"first", "second", "finally", "also", "however", "example", "warning", "tip", "update"}
+)
+"""One-word sentence openers (`Warning:`) that are text when they occur once."""
+
+UNIDENTIFIED = "Unidentified speaker"
+UNIDENTIFIED_PARTS = LabelParts(
+    UNIDENTIFIED, UNIDENTIFIED, folded_name=fold(UNIDENTIFIED), folded_printed=fold(UNIDENTIFIED)
+)
+"""A speaker change marked without a name (a bare `>>`, a dash) goes to this one speaker."""
+
+
+def raw_parts(name: str) -> LabelParts:
+    """A name the document marks unmistakably (`<v alice>`) though it is not name-shaped."""
+    folded = fold(name)
+    return LabelParts(name, name, folded_name=folded, folded_printed=folded)
+
+
+def parts_of(name: str) -> LabelParts | None:
+    prefix = judge_prefix(name)
+    return prefix.label if prefix.kind is Kind.LABEL else None
+
+
+@attrs.define
+class Decisions:
+    """What `accept_marks` decided, for the diagnostics."""
+
+    rejected: list[tuple[int, str, str]] = attrs.field(factory=list)
+    on_screen: list[tuple[int, str]] = attrs.field(factory=list)
+
+
+def accept_marks(cues: list[MarkedCue], declared: Iterable[str] = ()) -> Decisions:
+    """Decide, with the whole file in view, which marks name a speaker (module docstring, 4)."""
+    decisions = Decisions()
+    segments = [s for cue in cues for s in cue.segments if s.mark is not None]
+    counts = Counter(fold(s.name) for s in segments if s.name)
+    voices = {fold(s.name) for s in segments if s.mark is MarkKind.VOICE and s.name}
+    known = voices | {fold(name) for name in declared}
+    speech = [t for cue in cues for s in cue.segments for _, t in s.texts]
+    capitals_document = sum(map(is_capitals, speech)) * 2 > len(speech)
+    cue_colons = sum(1 for cue in cues if cue.segments and cue.segments[0].mark is MarkKind.COLON)
+    tool_names = cue_colons * 2 >= len(cues) and not voices  # Zoom: a display name on each cue
+    for cue in cues:
+        for segment in cue.segments:
+            if segment.mark is None:
+                continue
+            name = segment.name
+            if segment.mark is MarkKind.VOICE:
+                segment.parts = (parts_of(name) or raw_parts(name)) if name else None
+                continue
+            if name is None:
+                continue  # a bare `>>` or dash: the unidentified speaker
+            folded = fold(name)
+            parts = parts_of(name)
+            if parts is None and tool_names and counts[folded] >= 3 and _tool_name(name):
+                parts = raw_parts(name)
+            why = _refusal(segment, parts, counts[folded], folded in known, voices)
+            if why is None and _on_screen(cue, segment, counts[folded], capitals_document):
+                decisions.on_screen.append((segment.line, segment.labelled_line))
+                cue.on_screen = True
+                why = "on-screen"
+            if why is None:
+                segment.parts = parts
+                continue
+            if why != "on-screen":
+                decisions.rejected.append((segment.line, name, why))
+            _unlabel(segment)
+    return decisions
+
+
+def _refusal(
+    segment: Segment, parts: LabelParts | None, count: int, known: bool, voices: set[str]
+) -> str | None:
+    """Why a colon, dash or `>>` label is not a speaker, or None when it is one."""
+    if parts is None:
+        return "is not a name"
+    if known or segment.mark is MarkKind.CHEVRON:
+        return None
+    if count == 1 and (_phrase_like(parts.name) or parts.folded_name in PHRASE_WORDS):
+        return "looks like a phrase, not a name (it occurs once)"
+    if voices and segment.mark is MarkKind.COLON and count == 1:
+        return "occurs once in a file whose speakers are voice spans"
+    return None
+
+
+def _on_screen(cue: MarkedCue, segment: Segment, count: int, capitals_document: bool) -> bool:
+    """`NOTICE: NO LANDING AFTER DARK`: a one-off capitals label before capitals text,
+    alone in its cue, in subtitles whose speech is in mixed case: a sign, not a speaker."""
+    if count > 1 or capitals_document or segment.mark is not MarkKind.COLON:
+        return False
+    if len(cue.segments) != 1 or not segment.name or not is_capitals(segment.name):
+        return False
+    return all(is_capitals(text) for _, text in segment.texts) and bool(segment.texts)
+
+
+def _unlabel(segment: Segment) -> None:
+    """Put a refused label back into the text; a refused `>>`/dash stays a bare mark."""
+    if segment.mark in (MarkKind.COLON, MarkKind.CAPS):
+        segment.mark = None
+    segment.name = None
+    segment.texts = [(segment.line, segment.labelled_line), *segment.texts[segment.head :]]
+    segment.head = 0
+
+
+def _phrase_like(name: str) -> bool:
+    """`This week`, `Note to listeners`: a lower-case word after the first is no name."""
+    words = name.split()
+    return any(word[:1].islower() for word in words[1:]) and len(words) > 1
+
+
+def _tool_name(name: str) -> bool:
+    """A display name a meeting tool prints (`jsmith`, `ipad`): short, a letter, no brackets."""
+    return (
+        len(name) <= 60
+        and len(name.split()) <= 6
+        and any(ch.isalpha() for ch in name)
+        and not any(ch in name for ch in '[]"<>')
+    )
+
+
+# -- assembly -----------------------------------------------------------------------------
+
+PARAGRAPH_CHARS = 600
+"""A turn or caption run this long starts a new paragraph at the next sentence end."""
+SENTENCE_ENDS = ".?!…"
+
+
+class CueAssembler:
+    """Turns marked cues into turns and narration, in order (module docstring, 5)."""
+
+    def __init__(self, doc: DocumentBuilder) -> None:
+        self.doc = doc
+        self.turn: DraftTurn | None = None
+        self.unnamed: list[int] = []
+
+    def take(self, marked: MarkedCue) -> None:
+        cue = marked.cue
+        if marked.sound or marked.on_screen:
+            for segment in marked.segments:
+                for line, text in segment.texts:
+                    self.doc.prose_line(ProseKind.NARRATION, text, line)
+            return
+        for segment in marked.segments:
+            if segment.mark is not None and (segment.parts is not None or segment.name is None):
+                parts = segment.parts
+                if parts is None:
+                    parts = UNIDENTIFIED_PARTS
+                    self.unnamed.append(segment.line)
+                self.turn = self.doc.turn(parts, segment.line, start=cue.start, end=cue.end)
+                self._title_role(parts)
+            for line, text in segment.texts:
+                self._speech(text, line, cue)
+
+    def _speech(self, text: str, line: int, cue: Cue) -> None:
+        turn = self.turn
+        if turn is None:  # captions before any speaker mark: kept as narration
+            self.doc.prose_line(ProseKind.NARRATION, text, line, join=True)
+            return
+        turn.add(text, line, join=not _paragraph_full(turn.paragraphs))
+        turn.end = cue.end
+
+    def _title_role(self, parts: LabelParts) -> None:
+        """`CHAIR OKONKWO-HALE`, `MODERATOR SMITH`: a leading title word gives the role."""
+        words = parts.folded_name.split()
+        if len(words) >= 2 and ROLE_WORDS.get(words[0]) in (Role.MODERATOR, Role.HOST):
+            self.doc.declared_roles.append((parts.printed, ROLE_WORDS[words[0]]))
+
+    def finish(self, cues: int) -> None:
+        if self.unnamed:
+            shown = ", ".join(str(n) for n in self.unnamed[:12])
+            more = ", …" if len(self.unnamed) > 12 else ""
+            self.doc.diagnose(
+                "unnamed-speaker",
+                f"{len(self.unnamed)} speaker change{'s' if len(self.unnamed) != 1 else ''} "
+                f"marked without a name (lines {shown}{more}) went to {UNIDENTIFIED!r}",
+                self.unnamed[0],
+            )
+        if cues:
+            self.doc.diagnose(
+                "cue-timings",
+                f"read {cues} cue{'s' if cues != 1 else ''}: cue numbers and timing lines "
+                "became the turns' start and end times",
+            )
+
+
+def _paragraph_full(paragraphs: list[list[str]]) -> bool:
+    """Start a new paragraph once the last one is long and ends a sentence."""
+    if not paragraphs:
+        return True
+    last = paragraphs[-1]
+    return bool(last) and last[-1][-1:] in SENTENCE_ENDS and sum(map(len, last)) >= PARAGRAPH_CHARS
+
+
+def read_cues(
+    cue_file: CueFile, doc: DocumentBuilder, options: ReadOptions, chevrons: bool
+) -> list[MarkedCue]:
+    """Mark, decide and assemble every cue of `cue_file` into `doc`; the marked cues."""
+    marked = [mark_cue(cue, chevrons) for cue in cue_file.cues]
+    declared = [label for label, _ in options.speakers]
+    decisions = accept_marks(marked, declared)
+    for line, name, why in decisions.rejected:
+        doc.diagnose("label-rejected", f"{name!r} {why}; the line was read as text", line)
+    for line, text in decisions.on_screen:
+        doc.diagnose(
+            "on-screen-text",
+            f"{text!r} reads as on-screen text (a sign or caption), not a speaker; "
+            "kept as narration",
+            line,
+        )
+    assembler = CueAssembler(doc)
+    for cue in marked:
+        assembler.take(cue)
+    assembler.finish(len(marked))
+    return marked
+
+
+def count_marks(cue_file: CueFile, chevrons: bool) -> Counter[MarkKind]:
+    """How many speaker marks of each kind the cues hold (for `fit`)."""
+    counts: Counter[MarkKind] = Counter()
+    for cue in cue_file.cues:
+        for segment in mark_cue(cue, chevrons).segments:
+            if segment.mark is not None:
+                counts[segment.mark] += 1
+    return counts
