@@ -105,6 +105,8 @@ PREFIX_SEARCH = 32
 FAR_RIGHT = 20
 """A line indented this far (and past the prefix indent) is a stage direction set right."""
 NAME_WORDS = 4
+ABBREVIATION = 8
+"""The longest word (with its period) read as one word of an abbreviated prefix."""
 
 TRAILING_DIRECTION = re.compile(r"(\S)(\s{3,})(\[?[A-Z][a-z-]{1,10}\b[^\n]{0,120})$")
 """`… have none.      Exit.`: a direction set right at the end of a speech line."""
@@ -266,6 +268,8 @@ def _cast_name(text: str) -> str | None:
 def _matches(abbreviation: str, name: str) -> bool:
     """`Ors.` ~ `Orsolin`, `Lady M.` ~ `Lady Macbeth`: each word a prefix of the name's word."""
     short = fold(abbreviation).split()
+    if len(short) == 1 and len(short[0]) < 2:
+        return False
     full = fold(name).split()
     return len(short) == len(full) and all(
         f.startswith(s) for s, f in zip(short, full, strict=True)
@@ -407,9 +411,29 @@ class _PlayReader:
             return False
         if self.section == "top" and indent == 0 and not self._known(found.printed):
             return False
+        found = self._longer(found)
         parts = self._parts(found.printed, number)
         self.open = self.doc.turn(parts, number, found.speech or None)
         return True
+
+    def _longer(self, found: _Prefix) -> _Prefix:
+        """`Godw. Ash. The wheel …`: a prefix of several abbreviated words, when a name fits.
+
+        The first period ends the prefix unless the next word is also a short
+        abbreviation and the longer prefix, not the shorter, fits a cast name.
+        """
+        names = (*self.entered, *_titled(self.cast))
+        if self._known(found.printed) or any(_matches(found.printed, n) for n in names):
+            return found
+        printed, speech = found.printed, found.speech
+        for _ in range(NAME_WORDS - 1):
+            word, _space, rest = speech.partition(" ")
+            if not (word.endswith(".") and _is_prefix_word(word) and len(word) <= ABBREVIATION):
+                break
+            printed, speech = f"{printed}. {word[:-1]}", rest.strip()
+            if any(_matches(printed, n) for n in names):
+                return _Prefix(printed, speech, abbreviated=True)
+        return found
 
     def _continuation(self, number: int, text: str) -> None:
         turn = self.open or fold_directions_into_turn(self.doc)

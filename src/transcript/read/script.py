@@ -139,6 +139,8 @@ def fit(head: Head) -> Fit:
         if line.label.folded_name in DIRECTION_KEYS:
             directions += 1
             continue
+        if line.label.folded_name in HEADER_KEYS:
+            continue
         names.append(line.label.folded_name)
         cues += line.label.printed != line.label.name and line.label.affiliation is None
     distinct = len(set(names))
