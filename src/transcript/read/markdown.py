@@ -31,6 +31,7 @@ import attrs
 from ..decode import DecodedText
 from ..labels import LabelParts, fold
 from ..model import ProseKind, Role, Transcript
+from ..speakers import Occurrence, resolve
 from . import ReadOptions
 from .build import DocumentBuilder, DraftProse, DraftTurn
 from .detect import NO_FIT, Fit, Head
@@ -492,6 +493,12 @@ def _speaker_headings(chunks: Sequence[Chunk]) -> dict[str, LabelParts]:
 # -- detection -----------------------------------------------------------------------------
 
 
+def _speakers_after_aliases(labels: Sequence[BoldLabel]) -> int:
+    """Distinct speakers once `KAR` and `Tova` are grouped with their full names (§8)."""
+    occurrences = [Occurrence(label.parts, None) for label in labels if label.parts]
+    return len(resolve(occurrences).speakers)
+
+
 def fit(head: Head) -> Fit:
     """Count the bold labels that open lines (FORMATS.md §8): no bold labels, no fit."""
     labels: list[BoldLabel] = []
@@ -515,7 +522,9 @@ def fit(head: Head) -> Fit:
     if len(names) < MIN_LABELS or (distinct < 2 and set(names) != {"q"}):
         return NO_FIT
     if len(names) >= 6 and distinct / len(names) > MAX_VOCABULARY:
-        return NO_FIT
+        distinct = _speakers_after_aliases(labels)
+        if distinct / len(names) > MAX_VOCABULARY:
+            return NO_FIT
     timed = any(
         label.start is not None or leading_clock(clean_inline(label.rest[:40]))[0] is not None
         for label in labels

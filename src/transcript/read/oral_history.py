@@ -564,7 +564,10 @@ def fit(head: Head) -> Fit:
         return NO_FIT
     if len(names) >= 6 and distinct / len(names) > MAX_VOCABULARY:
         return NO_FIT
-    score = float(len(names) + len(cover))
+    explained = len(names)
+    if alone_signal:  # every other `Name: text` line is explained too: a citation, or speech
+        explained = len(alone) + sum(1 for line in lines if line.what is What.INLINE)
+    score = float(explained + len(cover))
     why = f"{len(alone)} labels alone on their lines, {len(inline)} inline"
     if cover:
         why += f", a cover block of {len(cover)} interview fields"
