@@ -168,6 +168,10 @@ class ExportLine:
     """For TIMED_TEXT: the whole stripped line, for styles that read it as speech."""
 
 
+BLANK_LINE = ExportLine(0, Shape.BLANK, "")
+"""Every blank line is this one object (nothing reads a blank line's number or changes it)."""
+
+
 # -- line rules -------------------------------------------------------------------------
 def seconds(printed: str) -> float | None:
     """Seconds of a printed `TIME`, or None when it is no valid time (`0:75`).
@@ -281,7 +285,7 @@ def classify_line(number: int, raw: str, cache: LabelCache) -> ExportLine:
     """The first rule that claims the line decides its shape; anything else is text."""
     text = raw.strip()
     if not text:
-        return ExportLine(number, Shape.BLANK, "")
+        return BLANK_LINE
     first = text[0]
     if first in "[(" or first.isdigit():
         found = time_only_rule(number, text) or leading_time_rule(number, text, cache)
@@ -311,10 +315,13 @@ def classify_all(raw_lines: Sequence[str], cache: LabelCache) -> list[ExportLine
     (timecode tools). Both joins look one line ahead only.
     """
     lines = [classify_line(number, raw, cache) for number, raw in enumerate(raw_lines, 1)]
+    for index, line in enumerate(lines):
+        if line.shape is Shape.OTTER and not _speech_follows(lines, index):
+            line.shape, line.text, line.parts = Shape.TEXT, raw_lines[index].strip(), None
     for index in range(len(lines) - 1):
         line, following = lines[index], lines[index + 1]
         if line.shape is Shape.TEXT and following.shape is Shape.TIME_ONLY:
-            parts = _name_line(line.text)
+            parts = _name_line(line.text) if _speech_follows(lines, index + 1) else None
             if parts is not None:
                 line.shape, line.parts, line.start, line.text = (
                     Shape.OTTER,
@@ -329,9 +336,6 @@ def classify_all(raw_lines: Sequence[str], cache: LabelCache) -> list[ExportLine
                 following.shape, following.parts = Shape.SQUARE, labelled.label
                 following.start, following.text = line.start, labelled.text
                 line.shape = Shape.BLANK
-    for index, line in enumerate(lines):
-        if line.shape is Shape.OTTER and not _speech_follows(lines, index):
-            line.shape, line.text, line.parts = Shape.TEXT, raw_lines[index].strip(), None
     return lines
 
 
