@@ -74,6 +74,7 @@ _KIND_WORDS: tuple[tuple[AnnotationKind, tuple[str, ...]], ...] = (
             "whisper",
             "sings",
             "singing",
+            "operator instructions",  # earnings calls: the publisher's placeholder
         ),
     ),
 )
@@ -108,7 +109,7 @@ def _classify(printed: str, at_start: bool) -> Inline | None:
     clock = CLOCK.fullmatch(inner)
     if clock is not None:
         return Timestamp(clock_seconds(clock), printed)
-    folded = inner.casefold()
+    folded = inner.casefold().rstrip(".!")  # `(Laughter.)`, as government transcripts print it
     kind = _kind_of(folded)
     if kind is None and printed[0] == "[" and _is_caps_cue(inner):
         kind = AnnotationKind.ACTION
