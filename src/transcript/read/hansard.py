@@ -49,8 +49,8 @@ STYLE = "hansard"
 LABEL_SEARCH_CHARS = 160
 """How far into a line a label's colon may be: a long office title plus a name in parentheses."""
 
-QUESTION_NUMBER = re.compile(r"(T?\d{1,4})\.\s{1,3}")
-"""`1. `, `T3. `: the number of an oral or topical question before the member's name."""
+QUESTION_NUMBER = re.compile(r"([TQ]?\d{1,4})\.\s{1,3}")
+"""`1. `, `T3. `, `Q1. `: the number of an oral or topical question before the member's name."""
 
 COLUMN_NUMBER = re.compile(r"(?:(?:Column|Col\.?)\s{0,2})?\d{1,5}\s?(?:W|WS|WH|GC)?")
 """`Column 345`, `345`, `12WS`: a column number alone on its line."""
@@ -158,8 +158,10 @@ def fit(head: Head) -> Fit:
     distinct = len(set(names))
     if not shaped or len(names) < 3 or distinct < 2:
         return NO_FIT
+    # one more than the lines explained: the parentheses are Hansard's own shape, so a
+    # grammar that explains the same lines by another part of them (Rev's `(14:01):`) loses
     return Fit(
-        float(len(names) + shaped),
+        float(len(names) + shaped + 1),
         STYLE,
         f"{len(names)} Hansard labels, {shaped} with '(Constituency) (Party)' or 'Office (Name)'",
     )
@@ -206,12 +208,12 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
     `offices` maps a folded office (`the prime minister`) to its holder; an
     `Office (Name):` label adds to it, a bare office label is read through it.
     """
-    colon = text.find(":", 0, LABEL_SEARCH_CHARS)
+    colon = text.find(": ", 0, LABEL_SEARCH_CHARS)  # not the colon of `(14:01)` or `10:30`
+    if colon < 0 and text.endswith(":") and len(text) <= LABEL_SEARCH_CHARS:
+        colon = len(text) - 1
     if colon <= 0:
         return None
     after = text[colon + 1 :]
-    if after and not after[0].isspace():
-        return None  # `10:30`, `https://`
     number = None
     printed = text[:colon].strip(LABEL_SPACES)
     numbered = QUESTION_NUMBER.match(printed)
@@ -245,7 +247,8 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
         parts = LabelParts(
             printed, outer, affiliation, folded_name=fold(outer), folded_printed=fold(printed)
         )
-        return Label(parts, speech, number=number, shaped=len(groups) >= 2, seconds=seconds)
+        shaped = len(groups) >= 2 or seconds is not None  # `(Division) (14:01)`, Australian
+        return Label(parts, speech, number=number, shaped=shaped, seconds=seconds)
     holder = offices.get(base.folded_name)
     if holder is not None:
         parts = LabelParts(
