@@ -273,6 +273,35 @@ def test_bracket_time_punctuation_variants_and_time_above_the_label() -> None:
     assert any(isinstance(n, Annotation) and n.kind is AnnotationKind.LAUGHTER for n in laugh)
 
 
+def test_time_then_name_headers_and_name_colon_time_variant() -> None:
+    happy = transcript.parse(
+        "00:00:05 Speaker 1\nHello there, welcome to the session.\n\n"
+        "00:00:09 Speaker 2\nHi. Glad to be here.\n\n"
+        "00:00:15 Speaker 1\nShall we begin?\n"
+    )
+    assert happy.metadata.style == "bracket-timestamp"
+    assert names(happy) == ["Speaker 1", "Speaker 2", "Speaker 1"]
+    assert speech(happy)[1] == "Hi. Glad to be here."
+    sonix = transcript.parse(
+        "Aiko Sato: [00:00:05] Hello there.\n\nDan Reyes: [00:00:09] Hi.\n\n"
+        "Aiko Sato: [00:00:15] Shall we?\n"
+    )
+    assert sonix.metadata.style == "bracket-timestamp"
+    assert speech(sonix) == ["Hello there.", "Hi.", "Shall we?"]
+    assert [t.start for t in sonix.turns] == [5.0, 9.0, 15.0]
+
+
+def test_timecode_above_a_label_alone_in_capitals() -> None:
+    doc = transcript.parse(
+        "TAPE 4 LOG\n\n00:01:23:15\nSPEAKER 2:\nWe drove north that winter.\n\n"
+        "00:01:40:02\nINTERVIEWER:\nWhy north?\n\n00:01:44:20\nSPEAKER 2:\nWork.\n"
+    )
+    assert doc.metadata.title == "TAPE 4 LOG"
+    assert names(doc) == ["SPEAKER 2", "INTERVIEWER", "SPEAKER 2"]
+    assert [t.start for t in doc.turns] == [83.0, 100.0, 104.0]
+    assert speech(doc) == ["We drove north that winter.", "Why north?", "Work."]
+
+
 def test_style_ids_are_accepted_as_reader_names() -> None:
     for style in ("otter-export", "rev-export", "bracket-timestamp", "exports"):
         doc = transcript.parse(REV_WITH_PAGES, style)
@@ -309,6 +338,7 @@ def test_seconds_of_every_printed_form() -> None:
     assert seconds("00:01:23.5") == 83.5
     assert seconds("00:01:23,250") == 83.25
     assert seconds("100:06") == 6006.0
+    assert seconds("00:01:23:15") == 83.0  # SMPTE frames dropped
     assert seconds("0:75") is None and seconds("1:75:00") is None
 
 

@@ -64,10 +64,13 @@ OTTER = "otter-export"
 REV = "rev-export"
 BRACKET = "bracket-timestamp"
 
-TIME = r"\d{1,4}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
-"""`0:06`, `01:23`, `1:02:03`, `00:01:23.450`: the clock of every export header."""
+TIME = r"\d{1,4}:\d{2}(?::\d{2}(?:[:;]\d{2})?)?(?:[.,]\d{1,3})?"
+"""`0:06`, `01:23`, `1:02:03`, `00:01:23.450`, and the SMPTE `00:01:23:12` of timecode
+tools (the frame count is dropped: the frame rate is not printed)."""
 
-TIME_FIELDS = re.compile(r"(\d{1,4}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?", re.ASCII)
+TIME_FIELDS = re.compile(
+    r"(\d{1,4}):(\d{2})(?::(\d{2})(?:[:;]\d{2})?)?(?:[.,](\d{1,3}))?", re.ASCII
+)
 """`TIME` with its fields as groups, for `seconds`."""
 
 TIME_ALONE = re.compile(rf"\[{TIME}\]|\({TIME}\)|{TIME}")
@@ -218,7 +221,7 @@ def _phrase_like(name: str) -> bool:
 
 def time_only_rule(number: int, text: str) -> ExportLine | None:
     """`0:21`, `[00:05:00]`: a time alone on its line."""
-    if len(text) > 16 or not TIME_ALONE.fullmatch(text):
+    if len(text) > 20 or not TIME_ALONE.fullmatch(text):
         return None
     printed = text.strip("[]()")
     start = seconds(printed)
@@ -308,11 +311,12 @@ def classify_line(number: int, raw: str, cache: LabelCache) -> ExportLine:
 
 
 def classify_all(raw_lines: Sequence[str], cache: LabelCache) -> list[ExportLine]:
-    """Classify every line, then join the two-line headers.
+    """Classify every line, then settle what needs the next line.
 
     A name alone on its line directly above a time alone is one header (meeting
     exports); a time alone above a `Name:` line gives that label its start
-    (timecode tools). Both joins look one line ahead only.
+    (timecode tools); a time and a name alone, with speech directly below, is a
+    header (`00:00:05 Speaker 1`). These look one line ahead only.
     """
     lines = [classify_line(number, raw, cache) for number, raw in enumerate(raw_lines, 1)]
     for index, line in enumerate(lines):
@@ -330,6 +334,10 @@ def classify_all(raw_lines: Sequence[str], cache: LabelCache) -> list[ExportLine
                     "",
                 )
                 following.shape = Shape.BLANK
+        elif line.shape is Shape.TIMED_TEXT and following.shape is Shape.TEXT:
+            parts = _name_line(line.text)  # `00:00:05 Speaker 1` above the speech
+            if parts is not None:
+                line.shape, line.parts, line.text = Shape.SQUARE, parts, ""
         elif line.shape is Shape.TIME_ONLY and following.shape is Shape.TEXT:
             labelled = label_rule(following.number, following.text, cache)
             if labelled is not None and labelled.kind is Kind.LABEL and labelled.label:
