@@ -1,21 +1,690 @@
 """The reader for congressional hearings as printed by the GPO (FORMATS.md §2.4).
 
-Being written: reads as plain text until then.
+The Government Publishing (formerly Printing) Office prints hearings, and the
+Congressional Record, as fixed-width text, often wrapped in `<pre>` in an `.htm`
+file: a banner (`[From the U.S. Government Publishing Office]`), a centred cover
+page (title, `HEARING`, `BEFORE THE …`, the date), then paragraphs that start with
+exactly four spaces and wrap to column 0. A speaker's paragraph opens with a title
+or honorific, a surname and a period: `Mr. SMITH.`, `The CHAIRMAN.`,
+`Mr. de la FONTAINE.` in older printing, `Senator Grassley.`, `The Chairman.` in
+later printing.
+
+The rules, each a small named function below:
+
+- markup: the HTML around `<pre>` is dropped with a diagnostic; `<title>` is kept;
+- banner and cover page: metadata (title, date, source, committee);
+- a 4-space paragraph opening with `Title Surname.` and speech is a label; a
+  paragraph that is only `Senator Haverford.` is the chair recognising him (speech),
+  and `Mr. Chairman, …` (a comma) is speech. Older printing puts every label's
+  surname in capitals, so in such a file a mixed-case `Mr. Smith.` is speech;
+- `[The prepared statement of X follows:]` starts an inserted document: a note,
+  then headings and prose, never part of a turn, until the next label;
+- other bracketed paragraphs (`[Laughter.]`, `[Whereupon, …]`) are notes;
+- centred lines (`STATEMENT OF NAME, TITLE, AGENCY`) are headings; the witness's
+  title and agency from them go to that speaker's affiliation;
+- footnotes between dashed rules are notes; page markers are furniture;
+- any other paragraph continues the open turn, or is narration.
 """
 
 from __future__ import annotations
 
+import html
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
 from ..decode import DecodedText
-from ..model import Transcript
+from ..labels import LabelParts, fold, split_label
+from ..model import Heading, ProseKind, Role, Severity, SourceSpan, Transcript
 from . import ReadOptions
-from .detect import NO_FIT, Fit, Head
+from .build import DocumentBuilder, DraftProse, DraftTurn
+from .detect import NO_FIT, SIGNATURE, Fit, Head
+from .furniture import PageLine, page_lines
+
+PARAGRAPH_INDENT = 4
+"""GPO starts every paragraph, and so every label, exactly four spaces in."""
+LABEL_SEARCH_CHARS = 120
+MAX_NAME_WORDS = 6
+MIN_LABELS = 3
+MAX_VOCABULARY = 0.6
+BANNER_LINES = 60
+"""The GPO banner is within this many lines of the start (after any HTML head)."""
+MARKUP_LINES = 40
+"""`<pre>` opens within this many lines of an HTML-wrapped GPO file."""
+HEADING_MAX_CHARS = 100
+FOOTNOTE_RULE_MIN = 20
+"""A dashed rule this long at column 0 opens or closes a footnote block."""
+TITLE_MAX_LINES = 4
+PRESIDING_WORDS = 6
+"""The presiding member is named within this many words before `presiding`."""
+
+BANNER_MARK = "Government P"
+"""`[From the U.S. Government Printing Office]`, `… Publishing Office, www.gpo.gov]`."""
+
+HONORIFICS = frozenset(
+    {
+        "The",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Miss",
+        "Dr.",
+        "Senator",
+        "Sen.",
+        "Representative",
+        "Rep.",
+        "Delegate",
+        "Chairman",
+        "Chairwoman",
+        "Chairperson",
+        "Chair",
+        "Vice",
+        "Ranking",
+        "Acting",
+        "Speaker",
+        "Colonel",
+        "Col.",
+        "General",
+        "Gen.",
+        "Admiral",
+        "Adm.",
+        "Captain",
+        "Capt.",
+        "Commander",
+        "Major",
+        "Maj.",
+        "Lieutenant",
+        "Lt.",
+        "Sergeant",
+        "Sgt.",
+        "Secretary",
+        "Under",
+        "Assistant",
+        "Deputy",
+        "Ambassador",
+        "Judge",
+        "Justice",
+        "Chief",
+        "Governor",
+        "Gov.",
+        "Mayor",
+        "Commissioner",
+        "Director",
+        "Inspector",
+        "Attorney",
+        "Professor",
+        "Prof.",
+        "Dean",
+        "President",
+        "Reverend",
+        "Rev.",
+        "Father",
+        "Sister",
+        "Bishop",
+        "Rabbi",
+        "Sheriff",
+        "Chancellor",
+        "Superintendent",
+    }
+)
+"""First words of a GPO speaker label (FORMATS.md §2.4), as printed."""
+
+ADDRESS_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Madam", "Madame"})
+OFFICE_WORDS = frozenset(
+    {"chairman", "chairwoman", "chair", "president", "speaker", "secretary", "ambassador"}
+)
+"""`Mr. Chairman.` addresses the chair; it is never how GPO labels a speaker."""
+
+PARTICLES = frozenset(
+    {
+        "de",
+        "la",
+        "le",
+        "du",
+        "des",
+        "da",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "y",
+        "e",
+        "bin",
+        "al",
+        "el",
+        "of",
+        "pro",
+        "tempore",
+    }
+)
+"""Lower-case words inside a label: `Mr. de la FONTAINE.`, `The SPEAKER pro tempore.`."""
+
+COVER_MARKERS = (
+    "hearing",
+    "hearings",
+    "joint hearing",
+    "field hearing",
+    "roundtable",
+    "markup",
+    "business meeting",
+    "briefing",
+)
+"""The cover line that follows the title."""
+STATEMENT_HEADINGS = (
+    "STATEMENT OF ",
+    "OPENING STATEMENT OF ",
+    "PREPARED STATEMENT OF ",
+    "TESTIMONY OF ",
+    "OPENING REMARKS OF ",
+)
+WITNESS_HEADINGS = ("STATEMENT OF ", "TESTIMONY OF ", "PREPARED STATEMENT OF ")
+"""Headings naming a witness; `OPENING STATEMENT OF` names a member."""
+INSERTION_ENDINGS = ("follows:]", "follow:]", "follows.]")
+CLOSING_START = "[whereupon"
+
+DATE = re.compile(
+    r"(?:[A-Za-z]{6,9},[ \t]{1,3})?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"[ \t]{1,3}\d{1,2}(?:[ \t]{0,2}[,-][ \t]{0,2}\d{1,2})?,[ \t]{1,3}\d{4}",
+    re.IGNORECASE,
+)
+"""`SEPTEMBER 22, 1993`, `Tuesday, April 9, 2024` (a whole cover line)."""
+TAG = re.compile(r"<[^<>\n]{0,300}>")
+TITLE_TAG = re.compile(r"<title>([^<]{0,500})</title>", re.IGNORECASE)
 
 
-def fit(head: Head) -> Fit:
-    return NO_FIT
+@attrs.frozen
+class GpoLabel:
+    """A period label: as printed (without the period), the speech after it, its case."""
+
+    printed: str
+    speech: str
+    capitals: bool
+
+
+def gpo_label(text: str) -> GpoLabel | None:
+    """`Mr. de la FONTAINE. Thank you …` → its label; None for any other paragraph start.
+
+    `text` is the paragraph without its 4-space indent. The label is an
+    honorific, up to six name words or particles, and a period, with speech after
+    it on the line.
+    """
+    head = text[:LABEL_SEARCH_CHARS]
+    tokens = head.split(" ")
+    if tokens[0] not in HONORIFICS:
+        return None
+    words = [tokens[0]]
+    for token in tokens[1 : MAX_NAME_WORDS + 1]:
+        if not token:
+            return None
+        if token.endswith(".") and len(token) > 1:
+            word = token[:-1]
+            if not _name_word(word):
+                return None
+            words.append(word)
+            printed = " ".join(words)
+            speech = text[len(printed) + 1 :].strip(" \t")
+            if not speech or _addresses_an_office(words):
+                return None
+            capitals = any(_capitals(w) for w in words[1:])
+            return GpoLabel(printed, speech, capitals)
+        if not (_name_word(token) or token in PARTICLES):
+            return None
+        words.append(token)
+    return None
+
+
+def _name_word(word: str) -> bool:
+    """`FONTAINE`, `Ruiz-Tan`, `O'NEILL`, `McCAIN`: a capital, then letters and name marks."""
+    if not word or not word[0].isupper():
+        return False
+    return all(ch.isalpha() or ch in "-'’." for ch in word) and any(ch.isalpha() for ch in word)
+
+
+def _capitals(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _addresses_an_office(words: list[str]) -> bool:
+    return (
+        len(words) == 2 and words[0] in ADDRESS_HONORIFICS and words[1].casefold() in OFFICE_WORDS
+    )
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _is_paragraph_start(text: str) -> bool:
+    return _indent(text) == PARAGRAPH_INDENT and not text[PARAGRAPH_INDENT:].startswith("\t")
+
+
+def _is_rule(text: str) -> bool:
+    stripped = text.strip(" ")
+    return len(stripped) >= 3 and not stripped.strip("-_=")
+
+
+def _typography(text: str) -> str:
+    """GPO's two backticks and two apostrophes are opening and closing quotation marks."""
+    if "``" in text:
+        text = text.replace("``", "“")
+    if "''" in text:
+        text = text.replace("''", "”")
+    return text
+
+
+def label_style(lines: Sequence[str]) -> bool | None:
+    """True for capitals printing (`Mr. SMITH.`), False for mixed case, None without labels."""
+    capitals = mixed = 0
+    for line in lines:
+        if _is_paragraph_start(line):
+            found = gpo_label(line[PARAGRAPH_INDENT:])
+            if found is not None:
+                capitals += found.capitals
+                mixed += not found.capitals
+    if not capitals and not mixed:
+        return None
+    return capitals >= mixed
+
+
+# -- markup ------------------------------------------------------------------------------
+
+
+def strip_markup(raw: Sequence[str], doc: DocumentBuilder) -> list[str]:
+    """The text inside `<pre>`, line for line (other lines become blank); markup reported."""
+    opening = next(
+        (i for i, line in enumerate(raw[:MARKUP_LINES]) if "<pre" in line.casefold()), None
+    )
+    if opening is None:
+        return list(raw)
+    lines: list[str] = []
+    inside = False
+    for number, line in enumerate(raw, 1):
+        folded = line.casefold()
+        if not inside:
+            start = folded.find("<pre")
+            title = TITLE_TAG.search(line)
+            if title is not None:
+                doc.set("extra", " ".join(title.group(1).split()).strip(" -–—"), "html title")
+            if start >= 0 and number - 1 >= opening:
+                close = line.find(">", start)
+                cut = close + 1 if close >= 0 else len(line)
+                _report_markup(doc, line[:cut], number)
+                lines.append(html.unescape(line[cut:]))
+                inside = True
+            else:
+                if line.strip():
+                    _report_markup(doc, line, number)
+                lines.append("")
+            continue
+        end = folded.find("</pre")
+        if end >= 0:
+            _report_markup(doc, line[end:], number)
+            line = line[:end]
+            inside = False
+        elif "<" in line and TAG.search(line):
+            _report_markup(doc, " ".join(TAG.findall(line)), number)
+            line = TAG.sub("", line)
+        lines.append(html.unescape(line) if "&" in line else line)
+    return lines
+
+
+def _report_markup(doc: DocumentBuilder, text: str, number: int) -> None:
+    doc.diagnose("html-markup", f"left out HTML markup {text[:200]!r}", number)
+
+
+# -- the reader --------------------------------------------------------------------------
+
+
+class _Reader:
+    """One read of a GPO hearing; the `_rule_*` methods are its rules, tried in order."""
+
+    def __init__(self, lines: Sequence[PageLine], doc: DocumentBuilder, capitals: bool) -> None:
+        self.lines = lines
+        self.doc = doc
+        self.capitals = capitals
+        self.cover: list[PageLine] = []
+        self.in_cover = True
+        self.turn: DraftTurn | None = None
+        self.block: DraftTurn | DraftProse | None = None
+        """The block whose last paragraph a column-0 line continues."""
+        self.foldable: DraftProse | None = None
+        self.resumable: DraftTurn | None = None
+        self.inserting = False
+        self.closed = False
+        self.in_footnote = False
+        self.after_blank = False
+        self.heading_line = -1
+        self.labels: list[LabelParts] = []
+        self.affiliations: dict[str, str] = {}
+        """Folded surname → title and agency, from `STATEMENT OF NAME, TITLE, AGENCY`."""
+        self.witnesses: set[str] = set()
+        self.rules = (
+            self._rule_blank,
+            self._rule_rule,
+            self._rule_footnote,
+            self._rule_banner,
+            self._rule_cover,
+            self._rule_bracket_note,
+            self._rule_statement_heading,
+            self._rule_label,
+            self._rule_paragraph,
+            self._rule_centred,
+            self._rule_wrapped,
+        )
+
+    def run(self) -> None:
+        for line in self.lines:
+            for rule in self.rules:
+                if rule(line):
+                    break
+            self.after_blank = not line.text
+        self._settle_cover()
+
+    # -- rules -------------------------------------------------------------------------
+    def _rule_blank(self, line: PageLine) -> bool:
+        return not line.text.strip()
+
+    def _rule_rule(self, line: PageLine) -> bool:
+        """Dashed rules: a long one at column 0 opens or closes a footnote block."""
+        if not _is_rule(line.text):
+            return False
+        self.doc.furniture("rule", line.number)
+        if line.indent == 0 and len(line.text) >= FOOTNOTE_RULE_MIN and not self.in_cover:
+            self.in_footnote = not self.in_footnote
+            if self.in_footnote:
+                self._detach()
+            else:
+                self.block = None
+        return True
+
+    def _rule_footnote(self, line: PageLine) -> bool:
+        """Between the rules: `\\1\\ Source …` footnotes are notes, kept out of the turn."""
+        if not self.in_footnote:
+            return False
+        text = _typography(line.stripped)
+        if _is_paragraph_start(line.text) or not isinstance(self.block, DraftProse):
+            self.block = self.doc.prose(ProseKind.NOTE, text, line.number)
+        else:
+            self.block.add(text, line.number, join=True)
+        return True
+
+    def _rule_banner(self, line: PageLine) -> bool:
+        """`[House Hearing, 103 Congress]`, `[From the U.S. Government Printing Office]`."""
+        text = line.stripped
+        if not (self.in_cover and line.indent == 0 and text.startswith("[") and text.endswith("]")):
+            return False
+        inner = text[1:-1].strip()
+        if BANNER_MARK in inner:
+            source = inner.removeprefix("From the ").split(",")[0].strip()
+            self.doc.set("source", source)
+        else:
+            self.doc.set("extra", inner, "collection")
+        return True
+
+    def _rule_cover(self, line: PageLine) -> bool:
+        """Until the first 4-space paragraph, lines are the cover page (metadata)."""
+        if not self.in_cover:
+            return False
+        if _is_paragraph_start(line.text):
+            self._settle_cover()
+            return False
+        self.cover.append(line)
+        return True
+
+    def _rule_bracket_note(self, line: PageLine) -> bool:
+        """`[Laughter.]`, `[Whereupon, …]`, `[The prepared statement of X follows:]`: notes."""
+        if not _is_paragraph_start(line.text) or not line.stripped.startswith("["):
+            return False
+        text = _typography(line.stripped)
+        folded = text.casefold()
+        turn = self.turn
+        self._detach()
+        note = self.doc.prose(ProseKind.NOTE, text, line.number)
+        self.block = note
+        if folded.endswith(INSERTION_ENDINGS):
+            self.inserting = True
+        elif folded.startswith(CLOSING_START):
+            self.closed = True
+        elif turn is not None and not self.inserting:
+            self.foldable, self.resumable = note, turn
+        return True
+
+    def _rule_statement_heading(self, line: PageLine) -> bool:
+        """`STATEMENT OF NAME, TITLE` set in a paragraph's place: a heading."""
+        text = line.stripped
+        if not _is_paragraph_start(line.text) or not text.upper().startswith(STATEMENT_HEADINGS):
+            return False
+        if any(ch.islower() for ch in text):
+            return False
+        self._heading(text, line.number)
+        return True
+
+    def _rule_label(self, line: PageLine) -> bool:
+        """`    Mr. SMITH. Speech …`: a turn (capitals only, in a capitals-printed file)."""
+        if not _is_paragraph_start(line.text):
+            return False
+        found = gpo_label(line.text[PARAGRAPH_INDENT:])
+        if found is None or (self.capitals and not found.capitals):
+            return False
+        parts = split_label(found.printed)
+        if parts is None:
+            return False
+        parts = self._with_affiliation(parts)
+        self.labels.append(parts)
+        self.turn = self.doc.turn(parts, line.number, _typography(found.speech))
+        self.block = self.turn
+        self.inserting = self.closed = False
+        self.foldable = self.resumable = None
+        return True
+
+    def _rule_paragraph(self, line: PageLine) -> bool:
+        """Any other 4-space paragraph: more of the open turn, an inserted document, narration."""
+        if not _is_paragraph_start(line.text):
+            return False
+        text = _typography(line.stripped)
+        turn = self.turn or self._resume()
+        if turn is not None:
+            turn.add(text, line.number)
+            self.block = turn
+        elif self.inserting:
+            self.block = self.doc.prose(ProseKind.NOTE, text, line.number)
+        else:
+            self.block = self.doc.prose(ProseKind.NARRATION, text, line.number)
+        return True
+
+    def _rule_centred(self, line: PageLine) -> bool:
+        """An indented line that is not a paragraph start: a centred heading."""
+        text = line.stripped
+        if line.indent == 0:
+            return False
+        capitals = not any(ch.islower() for ch in text)
+        if len(text) > HEADING_MAX_CHARS or not (capitals or text[-1] not in ".,;:"):
+            return False
+        self._heading(_typography(text), line.number)
+        return True
+
+    def _rule_wrapped(self, line: PageLine) -> bool:
+        """A column-0 line continues the paragraph above it (GPO wraps to column 0)."""
+        text = _typography(line.stripped)
+        block = self.block
+        if block is None:
+            kind = ProseKind.NOTE if self.inserting else ProseKind.NARRATION
+            self.block = self.doc.prose(kind, text, line.number)
+        else:
+            block.add(text, line.number, join=not self.after_blank)
+        return True
+
+    # -- helpers -----------------------------------------------------------------------
+    def _detach(self) -> None:
+        """Close the open turn: what follows is not its speech unless folded back."""
+        self.turn = None
+        self.block = None
+        self.foldable = self.resumable = None
+
+    def _resume(self) -> DraftTurn | None:
+        """Speech after `[Laughter.]` right after a turn: the note goes back into the turn."""
+        note, turn = self.foldable, self.resumable
+        items = self.doc.items
+        if note is None or turn is None or len(items) < 2 or items[-1] is not note:
+            return None
+        if items[-2] is not turn:
+            return None
+        items.pop()
+        turn.paragraphs.extend(note.paragraphs)
+        turn.last_line = max(turn.last_line, note.last_line)
+        self.turn = turn
+        self.foldable = self.resumable = None
+        return turn
+
+    def _heading(self, text: str, number: int) -> None:
+        """A heading; a centred line right under one continues it."""
+        self.turn = None
+        self.foldable = self.resumable = None
+        self.block = None
+        last = self.doc.items[-1] if self.doc.items else None
+        if self.heading_line == number - 1 and isinstance(last, Heading):
+            first = last.span.first_line if last.span is not None else number
+            text = f"{last.text} {text}"
+            self.doc.items[-1] = Heading(text, last.level, SourceSpan(first, number))
+        else:
+            self.doc.heading(text, 2, number)
+        self.heading_line = number
+        self._note_statement(text)
+
+    def _note_statement(self, text: str) -> None:
+        """`STATEMENT OF COL. A. BRIGGS-AMADI, DISTRICT ENGINEER, …`: who and from where."""
+        upper = text.upper()
+        prefix = next((p for p in STATEMENT_HEADINGS if upper.startswith(p)), None)
+        if prefix is None:
+            return
+        person, _, affiliation = text[len(prefix) :].partition(",")
+        words = person.split()
+        if not words:
+            return
+        surname = fold(words[-1])
+        if affiliation.strip():
+            self.affiliations[surname] = " ".join(affiliation.split()).strip(" ,")
+        if prefix in WITNESS_HEADINGS:
+            self.witnesses.add(surname)
+
+    def _with_affiliation(self, parts: LabelParts) -> LabelParts:
+        if parts.affiliation is not None or not self.affiliations:
+            return parts
+        affiliation = self.affiliations.get(_surname(parts))
+        return parts if affiliation is None else attrs.evolve(parts, affiliation=affiliation)
+
+    def _settle_cover(self) -> None:
+        """The cover page: title up to `HEARING`, the date, the committee, the rest as extras."""
+        if not self.in_cover:
+            return
+        self.in_cover = False
+        texts = [(line.number, " ".join(line.stripped.split())) for line in self.cover]
+        marker = next((i for i, (_, text) in enumerate(texts) if _is_cover_marker(text)), None)
+        title_lines = texts[: min(marker, TITLE_MAX_LINES)] if marker else texts[:1]
+        if title_lines:
+            self.doc.set("title", _typography(" ".join(text for _, text in title_lines)))
+        for _, text in texts[len(title_lines) :]:
+            if "date" not in self.doc.metadata and DATE.fullmatch(text):
+                self.doc.set("date", text)
+            elif text.upper().startswith("BEFORE THE "):
+                self.doc.set("extra", text[len("BEFORE THE ") :], "committee")
+            else:
+                self.doc.set("extra", text, "cover")
+
+    def roles(self) -> list[tuple[str, Role]]:
+        """Witnesses answer, members ask; the chair's label word already says moderator."""
+        roles: list[tuple[str, Role]] = []
+        presiding = self._presiding()
+        for parts in {p.folded_name: p for p in self.labels}.values():
+            surname = _surname(parts)
+            if surname in self.witnesses:
+                roles.append((parts.name, Role.INTERVIEWEE))
+            elif surname in presiding:
+                roles.append((parts.name, Role.MODERATOR))
+            elif parts.folded_name.split()[0] != "the":
+                roles.append((parts.name, Role.INTERVIEWER))
+        return roles
+
+    def _presiding(self) -> set[str]:
+        """Surnames named just before `presiding` in the attendance paragraph."""
+        found: set[str] = set()
+        for item in self.doc.items:
+            if not isinstance(item, DraftProse) or item.kind is not ProseKind.NARRATION:
+                continue
+            for paragraph in item.paragraphs:
+                text = " ".join(paragraph)
+                at = text.find("presiding")
+                if at < 0:
+                    continue
+                before = text[max(0, at - 80) : at].replace("[", " ").replace(",", " ").split()
+                found.update(fold(word) for word in before[-PRESIDING_WORDS:] if word[:1].isupper())
+        return found
+
+
+def _surname(parts: LabelParts) -> str:
+    return parts.folded_name.split()[-1] if parts.folded_name else ""
+
+
+def _is_cover_marker(text: str) -> bool:
+    folded = text.casefold()
+    return folded in COVER_MARKERS or folded.startswith(("before the ", "hearing before"))
+
+
+def _style(capitals: bool) -> str:
+    return "hearing-gpo-caps" if capitals else "hearing-gpo-mixed"
 
 
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
-    from .plain import read as read_plain
+    """Read a GPO hearing or Congressional Record text (see the module docstring)."""
+    doc = DocumentBuilder("hearing-gpo-mixed")
+    raw = strip_markup(source.text.split("\n"), doc)
+    lines = page_lines(raw, doc.furniture)
+    capitals = bool(label_style([line.text for line in lines]))
+    doc.style = _style(capitals)
+    reader = _Reader(lines, doc, capitals)
+    reader.run()
+    if "title" not in doc.metadata:
+        html_title = next((value for key, value in doc.extra if key == "html title"), None)
+        if html_title:
+            doc.set("title", html_title)
+    doc.declared_roles.extend(reader.roles())
+    if not reader.labels:
+        doc.diagnose(
+            "no-speaker-labels",
+            "no 'Title SURNAME.' paragraph labels were found",
+            severity=Severity.WARNING,
+        )
+    return doc.finish(options)
 
-    return read_plain(source, options)
+
+def fit(head: Head) -> Fit:
+    """GPO banner, and period labels in 4-space paragraphs (FORMATS.md §8)."""
+    banner = any(
+        BANNER_MARK in line and line.lstrip().startswith("[") for line in head.lines[:BANNER_LINES]
+    )
+    capitals = bool(label_style(head.lines))
+    names: list[str] = []
+    for line in head.lines:
+        if _is_paragraph_start(line):
+            found = gpo_label(line[PARAGRAPH_INDENT:])
+            if found is not None and (found.capitals or not capitals):
+                names.append(fold(found.printed))
+    counts = Counter(names)
+    qualifies = len(names) >= MIN_LABELS and len(counts) >= 2
+    if qualifies and len(names) >= 6 and len(counts) / len(names) > MAX_VOCABULARY:
+        qualifies = False
+    if not qualifies and not banner:
+        return NO_FIT
+    reason = f"{len(names)} 'Title SURNAME.' paragraph labels from {len(counts)} names"
+    if banner:
+        reason += " under the GPO banner"
+    score = (float(len(names)) if qualifies else 0.0) + (SIGNATURE if banner else 0.0)
+    return Fit(score, _style(capitals), reason)
