@@ -53,6 +53,8 @@ MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 """A backslash before ASCII punctuation, as HTML-to-Markdown tools write `\\[` and `\\_`."""
 
 REPORTER = "Q"
+REPORTER_LABEL = LabelParts(REPORTER, REPORTER, folded_name="q", folded_printed="q")
+"""Every reporter is the one speaker `Q` (FORMATS.md §1.9)."""
 EXTRA_TITLE_WORDS = frozenset({"the"})
 """Words that may open a mixed-case briefer label besides honorifics (`The President:`)."""
 
@@ -121,8 +123,13 @@ def answer_rule(text: str) -> bool:
     return rest[0] == ":" or rest[:2].isspace()
 
 
-def briefer_rule(text: str, paragraph_start: bool) -> tuple[LabelParts, str] | None:
-    """`MS. KOVACS:  Good afternoon` → the label and the speech; None for other lines."""
+def briefer_rule(
+    text: str, paragraph_start: bool, cache: dict[str, LabelParts | None]
+) -> tuple[LabelParts, str] | None:
+    """`MS. KOVACS:  Good afternoon` → the label and the speech; None for other lines.
+
+    A label printed a thousand times is judged once (`cache`, by the text before the colon).
+    """
     colon = text.find(":", 0, LABEL_SEARCH_CHARS)
     if colon <= 0:
         return None
@@ -130,16 +137,24 @@ def briefer_rule(text: str, paragraph_start: bool) -> tuple[LabelParts, str] | N
     if after and not after[0].isspace():
         return None  # `10:30`, `https://`
     name_part = text[:colon].strip()
+    key = name_part if paragraph_start or _is_caps(name_part) else ""
+    if not key:
+        return None
+    if key in cache:
+        parts = cache[key]
+    else:
+        parts = cache[key] = _briefer_label(name_part, paragraph_start)
+    return None if parts is None else (parts, after.strip())
+
+
+def _briefer_label(name_part: str, paragraph_start: bool) -> LabelParts | None:
     if any(ch.isdigit() for ch in name_part):
         return None
     if not (_is_caps(name_part) or (paragraph_start and _titled(name_part))):
         return None
     if judge_prefix(name_part).kind is not Kind.LABEL:
         return None  # `NOTE:`, `DATE:`: metadata and note words
-    parts = split_label(name_part)
-    if parts is None:
-        return None
-    return parts, after.strip()
+    return split_label(name_part)
 
 
 def time_rule(text: str) -> bool:
@@ -156,17 +171,19 @@ def end_rule(text: str) -> str | None:
     return rest if time_rule(rest) else None
 
 
-def classify(number: int, raw: str, paragraph_start: bool) -> Line:
+def classify(
+    number: int, raw: str, paragraph_start: bool, cache: dict[str, LabelParts | None]
+) -> Line:
     """The first rule that claims the line decides what it is."""
     text = raw.strip()
     if not text:
         return Line(number, What.BLANK, "")
     speech = reporter_rule(text)
     if speech is not None and (speech or len(text) == 1 or paragraph_start):
-        return Line(number, What.REPORTER, speech, split_label(REPORTER), text)
+        return Line(number, What.REPORTER, speech, REPORTER_LABEL, text)
     if answer_rule(text):
         return Line(number, What.ANSWER, text)
-    briefer = briefer_rule(text, paragraph_start)
+    briefer = briefer_rule(text, paragraph_start, cache)
     if briefer is not None:
         return Line(number, What.BRIEFER, briefer[1], briefer[0], text)
     if time_rule(text):
@@ -186,8 +203,9 @@ def classify(number: int, raw: str, paragraph_start: bool) -> Line:
 def classify_all(lines: Sequence[str], first_number: int = 1) -> list[Line]:
     classified: list[Line] = []
     paragraph_start = True
+    cache: dict[str, LabelParts | None] = {}
     for number, raw in enumerate(lines, first_number):
-        line = classify(number, raw, paragraph_start)
+        line = classify(number, raw, paragraph_start, cache)
         classified.append(line)
         paragraph_start = line.what is What.BLANK
     return classified
@@ -357,7 +375,9 @@ class _Assembler:
             self.doc.set("extra", line.text, "end time")
             self.open = None
         elif what is What.END:
-            self.doc.set("extra", line.text or line.whole, "end time" if line.text else "closing")
+            self.doc.set("extra", line.whole, "closing")  # `END` as printed
+            if line.text:
+                self.doc.set("extra", line.text, "end time")
             self.open = None
             self.ended = True
         elif what in (What.CHROME, What.RELEASE, What.DATE) or self.ended:

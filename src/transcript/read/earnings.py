@@ -90,6 +90,8 @@ BOILERPLATE = re.compile(
 """Publisher notes that open a paragraph: copyright, disclaimers, safe-harbour statements."""
 
 MAX_NAME_WORDS = 5
+NAME_LINE_CHARS = 60
+"""A name alone on its line is no longer than this (a long line is speech, not folded)."""
 MIN_LABELS = 3
 """A grammar must explain at least this many labels to qualify (FORMATS.md §8)."""
 SENTENCE_ENDS = ".?!,;…\"'”’)]"
@@ -245,13 +247,12 @@ def _declared_name(text: str, roster: dict[str, RosterEntry]) -> str | None:
     if len(text) > 2 * ROSTER_NAME_CHARS:
         return None
     bare = text[:-1].rstrip() if text.endswith(":") else text
-    key = fold(bare)
-    entry = roster.get(key)
-    if entry is not None:
-        return bare
-    fixed = FIXED_LABELS.get(key)
-    if fixed is not None:
-        return bare
+    if len(bare) <= NAME_LINE_CHARS:
+        key = fold(bare)
+        if key in roster or key in FIXED_LABELS:
+            return bare
+    if not any(separator in bare for separator in ROSTER_SEPARATORS):
+        return None
     split = _split_roster_shape(bare)
     if split is not None and fold(split[0]) in roster:
         return split[0]
@@ -274,6 +275,7 @@ class _Assembler:
         self.in_roster = False
         self.roster_key = ""
         self.seen_turn = False
+        self.parts_of: dict[str, LabelParts] = {}
         self.title_set = False
 
     def take(self, number: int, raw: str) -> None:
@@ -376,6 +378,14 @@ class _Assembler:
 
     # -- blocks ------------------------------------------------------------------------
     def _start_turn(self, name: str, number: int) -> None:
+        parts = self.parts_of.get(name)
+        if parts is None:
+            parts = self.parts_of[name] = self._label(name)
+        self.open = self.doc.turn(parts, number)
+        self.seen_turn = True
+
+    def _label(self, name: str) -> LabelParts:
+        """The label of a name line, with the roster's title or firm; declared once per name."""
         parts = split_label(name)
         if parts is None:  # a fixed part or roster name always splits; be safe on odd input
             parts = LabelParts(name, name, folded_name=fold(name), folded_printed=fold(name))
@@ -384,8 +394,7 @@ class _Assembler:
             parts = attrs.evolve(parts, affiliation=entry.detail)
             if entry.role is not None:
                 self.doc.declare(parts.name, entry.name, entry.role)
-        self.open = self.doc.turn(parts, number)
-        self.seen_turn = True
+        return parts
 
     def _header(self, number: int, text: str) -> None:
         """Before the first turn: the title, the date, then anything else as intro."""
