@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ..labels import LABEL_SPACES, LabelParts, fold
+from ..labels import LABEL_SPACES, LabelParts, fold, split_label
 from ..model import ProseKind, Role
 from ..speakers import ROLE_WORDS
 from . import ReadOptions
@@ -43,18 +43,16 @@ from .lines import LABEL_SEARCH_CHARS, Kind, judge_prefix
 
 # -- timings ---------------------------------------------------------------------------
 
-_CLOCK = r"(?:\d{1,4}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-TIMING = re.compile(rf"[ \t]*({_CLOCK})[ \t]*-->[ \t]*({_CLOCK})(?:[ \t](.*))?")
+_CLOCK = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{2}(?:[.,]\d{1,3})?)"
+TIMING = re.compile(rf"{_CLOCK}[ \t]*-->[ \t]*{_CLOCK}(?:[ \t](.*))?")
 """`00:00:01,000 --> 00:00:03,400` or `00:08.400 --> 00:11.000 align:start` (settings after)."""
 
 
-def clock_seconds(printed: str) -> float:
-    """`01:02:03.5` → 3723.5; `02:03,250` → 123.25 (SubRip writes a comma before the millis)."""
-    whole, _, fraction = printed.replace(",", ".").partition(".")
-    total = 0
-    for part in whole.split(":"):
-        total = total * 60 + int(part)
-    return total + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
+def seconds(hours: str | None, minutes: str, rest: str) -> float:
+    """A cue time from its printed parts: hours optional, a comma or a period before the millis."""
+    if "," in rest:
+        rest = rest.replace(",", ".")
+    return float(rest) + int(minutes) * 60 + (int(hours) * 3600 if hours else 0)
 
 
 @attrs.frozen
@@ -103,71 +101,71 @@ def timing(line: str) -> re.Match[str] | None:
     return TIMING.fullmatch(line) if "-->" in line else None
 
 
-def blocks(lines: Sequence[str]) -> Iterable[list[tuple[int, str]]]:
-    """Runs of non-blank lines, each line with its 1-based number, stripped."""
-    block: list[tuple[int, str]] = []
-    for number, raw in enumerate(lines, 1):
-        text = raw.strip()
-        if text:
-            block.append((number, text))
-        elif block:
-            yield block
-            block = []
-    if block:
-        yield block
-
-
 def scan(lines: Sequence[str], *, comments: bool) -> CueFile:
-    """Split caption lines into header, comment blocks and cues.
+    """Split caption lines into header, comment blocks and cues, in one pass.
 
     A timing line opens a cue; the line just before it is the cue's
     identifier when it opens its block or is a number (SubRip's index). Text
     lines run until the next cue; text after a stray blank line stays with
     the cue before it, so a cue with an empty line in it loses nothing.
+    With `comments` (WebVTT), a block opened by NOTE, STYLE or REGION is a
+    comment block.
     """
     header: list[tuple[int, str]] = []
     found: list[Comment] = []
     cues: list[Cue] = []
     target = header  # where text lines go: the open cue's lines, or the header
     opened: tuple[re.Match[str], int, str | None] | None = None
+    comment: tuple[str, int, list[str]] | None = None
+    position = 0  # of the line in its block of non-blank lines
+    previous: str | None = None  # the line before, when it was a text line of this block
 
     def close() -> None:
         if opened is not None:
             match, line, ident = opened
+            times = match.groups()
             cues.append(
                 Cue(
-                    clock_seconds(match.group(1)),
-                    clock_seconds(match.group(2)),
+                    seconds(*times[0:3]),
+                    seconds(*times[3:6]),
                     line,
                     ident,
-                    (match.group(3) or "").strip(),
+                    (times[6] or "").strip(),
                     tuple(target),
                 )
             )
 
-    for block in blocks(lines):
-        kind = comment_kind(block[0][1]) if comments else None
-        if kind is not None:
-            first = block[0][1][len(kind) :].strip()
-            text = "\n".join(
-                [first, *(t for _, t in block[1:])] if first else [t for _, t in block[1:]]
-            )
-            found.append(Comment(kind, block[0][0], text))
+    for number, raw in enumerate(lines, 1):
+        text = raw.strip()
+        if not text:
+            position, previous = 0, None
+            if comment is not None:
+                found.append(Comment(comment[0], comment[1], "\n".join(comment[2])))
+                comment = None
             continue
-        previous_is_text = False
-        for index, (number, text) in enumerate(block):
-            match = timing(text)
-            if match is None:
-                target.append((number, text))
-                previous_is_text = True
-                continue
-            ident = None
-            if previous_is_text and (index == 1 or block[index - 1][1].isdigit()):
-                ident = target.pop()[1]
-            close()
-            target = []
-            opened = (match, number, ident)
-            previous_is_text = False
+        if comment is not None:
+            comment[2].append(text)
+            continue
+        position += 1
+        kind = comment_kind(text) if comments and position == 1 else None
+        if kind is not None:
+            first = text[len(kind) :].strip()
+            comment = (kind, number, [first] if first else [])
+            continue
+        match = TIMING.fullmatch(text) if "-->" in text else None
+        if match is None:
+            target.append((number, text))
+            previous = text
+            continue
+        ident = None
+        if previous is not None and (position == 2 or previous.isdigit()):
+            ident = target.pop()[1]
+        close()
+        target = []
+        opened = (match, number, ident)
+        previous = None
+    if comment is not None:
+        found.append(Comment(comment[0], comment[1], "\n".join(comment[2])))
     close()
     return CueFile(tuple(header), tuple(found), tuple(cues))
 
@@ -188,8 +186,9 @@ TAG = re.compile(
 
 def clean(text: str) -> str:
     """Cue text without markup, with entities decoded (`R&amp;D` → `R&D`), spaces folded."""
-    if "<" in text or "{" in text:
-        text = TAG.sub("", text)
+    if "<" not in text and "{" not in text and "&" not in text:
+        return text.strip()  # the common case: nothing to take out
+    text = TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
     return " ".join(text.split())
@@ -212,9 +211,8 @@ def is_sound(text: str) -> bool:
 
 
 def is_capitals(text: str) -> bool:
-    """Every letter (at least two) is a capital: `MAN ON RADIO`, `NO LANDING AFTER DARK`."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    """Every cased letter is a capital: `MAN ON RADIO`, `NO LANDING AFTER DARK`."""
+    return len(text) >= 2 and text.isupper()
 
 
 # -- speaker marks ------------------------------------------------------------------------
@@ -283,7 +281,8 @@ def voice_rule(raw: str) -> list[tuple[str | None, str]]:
 def chevron_rule(text: str, line: int) -> list[Segment]:
     """`>> NAME: speech`, `>> speech`, `THANK YOU. >> NEXT`: each `>>` opens a segment."""
     before, *after = text.split(">>")
-    segments = [Segment(None, None, line, [(line, before.strip())] if before.strip() else [])]
+    before = before.strip()
+    segments = [Segment(None, None, line, [(line, before)])] if before else []
     for piece in after:
         piece = piece.lstrip(">").strip()  # `>>>` marks a change of story, and of speaker
         segments.append(named_segment(MarkKind.CHEVRON, piece, line))
@@ -325,31 +324,36 @@ def colon_rule(text: str, line: int, first_line: bool) -> Segment | None:
     name, speech = found
     if first_line:
         return _labelled(MarkKind.COLON, name, speech, line, text)
-    if is_capitals(name):
+    if is_capitals(name.partition("(")[0]):  # `JONAS (off screen):`
         return _labelled(MarkKind.CAPS, name, speech, line, text)
     return None
 
 
 def mark_cue(cue: Cue, chevrons: bool) -> MarkedCue:
     """Read the speaker marks of one cue into segments (rules 2 and 3 of the module docstring)."""
-    segments: list[Segment] = [Segment(None, None, cue.timing_line, [])]
-    for position, (line, raw) in enumerate(cue.lines):
-        pieces = voice_rule(raw) if "<v" in raw else [(None, raw)]
-        for index, (voice, piece) in enumerate(pieces):
+    segments: list[Segment] = []
+    first_line = True
+    for line, raw in cue.lines:
+        if "<v" not in raw:
+            text = clean(raw)
+            if text:
+                segments.extend(line_rules(text, line, first_line, chevrons))
+            first_line = False
+            continue
+        for index, (voice, piece) in enumerate(voice_rule(raw)):
             text = clean(piece)
             if voice is not None:
                 segments.append(Segment(MarkKind.VOICE, voice or None, line, []))
             if not text:
                 continue
-            if index > 0 or voice is not None:
+            if index > 0:
                 segments[-1].texts.append((line, text))
-                continue
-            segments.extend(line_rules(text, line, position == 0, chevrons))
-    segments = [s for s in segments if s.mark is not None or s.texts]
+            else:
+                segments.extend(line_rules(text, line, first_line, chevrons))
+        first_line = False
     marked = MarkedCue(cue, segments)
-    marked.sound = all(s.mark is None for s in segments) and all(
-        is_sound(text) for s in segments for _, text in s.texts
-    )
+    if not any(s.mark for s in segments):
+        marked.sound = all(is_sound(text) for s in segments for _, text in s.texts)
     return marked
 
 
@@ -359,19 +363,18 @@ def line_rules(text: str, line: int, first_line: bool, chevrons: bool) -> list[S
         if ">>" in text:
             return chevron_rule(text, line)
         return [Segment(None, None, line, [(line, text)])]
-    dashed = dash_rule(text, line)
-    if dashed is not None:
-        return [dashed]
-    labelled = colon_rule(text, line, first_line)
-    if labelled is not None:
-        return [labelled]
-    return [Segment(None, None, line, [(line, text)])]
+    found = dash_rule(text, line) or colon_rule(text, line, first_line)
+    return [found or Segment(None, None, line, [(line, text)])]
+
+
+CHEVRON_SAMPLE = 2000
+"""Cues looked at to tell `>>` captions from others: plenty, and a bounded cost."""
 
 
 def uses_chevrons(cues: Sequence[Cue]) -> bool:
     """`>>` captions: at least two `>>`, and more of them than colon labels opening cues."""
     chevrons = colons = 0
-    for cue in cues:
+    for cue in cues[:CHEVRON_SAMPLE]:
         for _, text in cue.lines:
             if ">>" in text:
                 chevrons += text.count(">>")
@@ -400,9 +403,24 @@ def raw_parts(name: str) -> LabelParts:
     return LabelParts(name, name, folded_name=folded, folded_printed=folded)
 
 
-def parts_of(name: str) -> LabelParts | None:
+def parts_of(name: str, tool_names: bool = False) -> LabelParts | None:
+    """The label's parts; None for a note or metadata word (`Note:`) or a non-name.
+
+    A meeting tool's display name (`jsmith`, `Kim's iPad`) need not look like a
+    name; where a display name opens most cues, a short one is taken as printed.
+    """
     prefix = judge_prefix(name)
-    return prefix.label if prefix.kind is Kind.LABEL else None
+    if prefix.kind is Kind.LABEL:
+        return prefix.label
+    if prefix.kind is None and tool_names and _tool_name(name):
+        return raw_parts(name)
+    return None
+
+
+def voice_parts(name: str) -> LabelParts:
+    """A voice span names its speaker whatever the shape: Teams writes `Surname, Given`."""
+    parts = split_label(name) if "," not in name else None
+    return parts or raw_parts(name)
 
 
 @attrs.define
@@ -417,11 +435,12 @@ def accept_marks(cues: list[MarkedCue], declared: Iterable[str] = ()) -> Decisio
     """Decide, with the whole file in view, which marks name a speaker (module docstring, 4)."""
     decisions = Decisions()
     segments = [s for cue in cues for s in cue.segments if s.mark is not None]
-    counts = Counter(fold(s.name) for s in segments if s.name)
-    voices = {fold(s.name) for s in segments if s.mark is MarkKind.VOICE and s.name}
+    folded_of = {name: fold(name) for name in {s.name for s in segments if s.name}}
+    counts = Counter(folded_of[s.name] for s in segments if s.name)
+    voices = {folded_of[s.name] for s in segments if s.mark is MarkKind.VOICE and s.name}
     known = voices | {fold(name) for name in declared}
-    speech = [t for cue in cues for s in cue.segments for _, t in s.texts]
-    capitals_document = sum(map(is_capitals, speech)) * 2 > len(speech)
+    capitals_document = _capitals_document(cues)
+    judged: dict[tuple[str, bool], LabelParts | None] = {}  # a label printed 5,000 times
     cue_colons = sum(1 for cue in cues if cue.segments and cue.segments[0].mark is MarkKind.COLON)
     tool_names = cue_colons * 2 >= len(cues) and not voices  # Zoom: a display name on each cue
     for cue in cues:
@@ -429,16 +448,19 @@ def accept_marks(cues: list[MarkedCue], declared: Iterable[str] = ()) -> Decisio
             if segment.mark is None:
                 continue
             name = segment.name
-            if segment.mark is MarkKind.VOICE:
-                segment.parts = (parts_of(name) or raw_parts(name)) if name else None
-                continue
             if name is None:
-                continue  # a bare `>>` or dash: the unidentified speaker
-            folded = fold(name)
-            parts = parts_of(name)
-            if parts is None and tool_names and counts[folded] >= 3 and _tool_name(name):
-                parts = raw_parts(name)
-            why = _refusal(segment, parts, counts[folded], folded in known, voices)
+                continue  # a bare `>>`, dash or `<v>`: the unidentified speaker
+            voice = segment.mark is MarkKind.VOICE
+            tool_name = tool_names and segment.mark is MarkKind.COLON
+            key = (name, voice or tool_name)
+            if key not in judged:
+                judged[key] = voice_parts(name) if voice else parts_of(name, tool_name)
+            parts = judged[key]
+            if voice:
+                segment.parts = parts
+                continue
+            folded = folded_of[name]
+            why = _refusal(segment, parts, counts[folded], folded in known or tool_name, voices)
             if why is None and _on_screen(cue, segment, counts[folded], capitals_document):
                 decisions.on_screen.append((segment.line, segment.labelled_line))
                 cue.on_screen = True
@@ -452,15 +474,35 @@ def accept_marks(cues: list[MarkedCue], declared: Iterable[str] = ()) -> Decisio
     return decisions
 
 
+SAMPLE_PIECES = 400
+
+
+def _capitals_document(cues: list[MarkedCue]) -> bool:
+    """Most speech is in capitals (live captions): judged on the first few hundred pieces."""
+    capitals = total = 0
+    for cue in cues:
+        for segment in cue.segments:
+            for _, text in segment.texts:
+                capitals += is_capitals(text)
+                total += 1
+        if total >= SAMPLE_PIECES:
+            break
+    return capitals * 2 > total
+
+
 def _refusal(
     segment: Segment, parts: LabelParts | None, count: int, known: bool, voices: set[str]
 ) -> str | None:
     """Why a colon, dash or `>>` label is not a speaker, or None when it is one."""
     if parts is None:
         return "is not a name"
-    if known or segment.mark is MarkKind.CHEVRON:
+    if segment.mark is MarkKind.CHEVRON:
         return None
-    if count == 1 and (_phrase_like(parts.name) or parts.folded_name in PHRASE_WORDS):
+    if count == 1 and parts.folded_name in PHRASE_WORDS:
+        return "looks like a phrase, not a name (it occurs once)"
+    if known:
+        return None
+    if count == 1 and _phrase_like(parts.name):
         return "looks like a phrase, not a name (it occurs once)"
     if voices and segment.mark is MarkKind.COLON and count == 1:
         return "occurs once in a file whose speakers are voice spans"
