@@ -40,6 +40,8 @@ LEGAL_LAYOUT_SHARE = 0.6
 """Share of non-blank lines with a cycling margin number that makes a legal page layout."""
 MIN_NUMBERED_LINES = 5
 """Fewer numbered lines than this is a list, not a page."""
+FULL_PAGE_LINES = 20
+"""Numbered lines enough for a page, after which the cover and index do not count."""
 MAX_MARGIN_NUMBER = 50
 """Line numbers run to 25 in most courts, to 28 or 32 in a few; never past this."""
 MARGIN_INDENT = 6
@@ -50,6 +52,9 @@ ALIGNED_NUMBER_INDENT = 20
 """Outside a legal layout, a bare number is a page number only when centred or right-aligned."""
 BOILERPLATE_MAX_CHARS = 100
 TAB_WIDTH = 8
+MARGIN_MIN_LINES = 2
+MARGIN_SHARE_DIVISOR = 10
+"""An indentation shared by a tenth of the text lines (and two at least) can be the margin."""
 
 MARGIN_NUMBER = re.compile(r"[ \t]{0,6}(\d{1,2})(?=[ \t]|$)")
 """A margin line number: 1–2 digits near the left edge, then space or the end of the line."""
@@ -126,9 +131,13 @@ def has_legal_layout(raw_lines: Sequence[str]) -> bool:
 
 
 def has_legal_layout_numbers(lines: Sequence[str], numbers: Sequence[int | None]) -> bool:
+    """60% of the non-blank lines numbered in sequence: of the whole text, or, once a page's
+    worth of lines is numbered, of the stretch from the first numbered line to the last
+    (a caption before it and a word index after it are unnumbered)."""
     non_blank = 0
     in_sequence = 0
     previous: int | None = None
+    first_at = last_at = 0  # non-blank counts when the first and last numbered lines were met
     for line, number in zip(lines, numbers, strict=True):
         if not line.strip():
             continue
@@ -137,16 +146,32 @@ def has_legal_layout_numbers(lines: Sequence[str], numbers: Sequence[int | None]
             continue
         if previous is None or number == previous + 1 or number == 1:
             in_sequence += 1
+            if in_sequence == 1:
+                first_at = non_blank
+            last_at = non_blank
         previous = number
-    return in_sequence >= MIN_NUMBERED_LINES and in_sequence >= LEGAL_LAYOUT_SHARE * non_blank
+    if in_sequence < MIN_NUMBERED_LINES:
+        return False
+    if in_sequence >= LEGAL_LAYOUT_SHARE * non_blank:
+        return True
+    stretch = last_at - first_at + 1
+    return in_sequence >= FULL_PAGE_LINES and in_sequence >= LEGAL_LAYOUT_SHARE * stretch
 
 
 def common_indent(lines: Sequence[PageLine]) -> int:
-    """The indentation most text lines share: the left margin of wrapped speech."""
-    counts = Counter(line.indent for line in lines if line.text.strip())
+    """The left margin of wrapped speech: the smallest indentation many text lines share.
+
+    Numbered lines decide when there are any (an unnumbered word index must not
+    pull the margin left); labels at tab stops and centred headings sit right of it.
+    """
+    numbered = [line for line in lines if line.page_line is not None and line.text.strip()]
+    counts = Counter(line.indent for line in (numbered or lines) if line.text.strip())
     if not counts:
         return 0
-    return min(indent for indent, n in counts.items() if n == max(counts.values()))
+    total = sum(counts.values())
+    enough = max(MARGIN_MIN_LINES, total // MARGIN_SHARE_DIVISOR)
+    common = [indent for indent, n in counts.items() if n >= enough]
+    return min(common) if common else min(counts)
 
 
 # -- rules -------------------------------------------------------------------------------
@@ -220,6 +245,11 @@ def _paged(lines: Sequence[str], numbers: Sequence[int | None], report: Recorder
         for index, line in enumerate(lines)
         if gap[index] and line and not PAGE_NUMBER.fullmatch(line)
     }
+    boilerplate = Counter(
+        line
+        for line, margin in zip(lines, numbers, strict=True)
+        if margin is None and is_boilerplate(line)
+    )
     result: list[PageLine] = []
     seen_body = False
     page_number_since_body = False
@@ -241,6 +271,8 @@ def _paged(lines: Sequence[str], numbers: Sequence[int | None], report: Recorder
         if kind is None and PAGE_NUMBER.fullmatch(line):
             kind = "page number"
             page_number_since_body = True
+        if kind is None and boilerplate[line] >= 2:
+            kind = "reporter boilerplate"
         if kind is None and (gap[index] or " ".join(line.split()) in gap_texts):
             if is_boilerplate(line):
                 kind = "reporter boilerplate"

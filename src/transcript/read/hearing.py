@@ -176,6 +176,11 @@ COVER_MARKERS = (
     "briefing",
 )
 """The cover line that follows the title."""
+COVER_PHRASES = ("Printed for the use of", "Available via", "Available on", "Available at")
+"""Cover-page sentences GPO sets at a paragraph's indent."""
+IDENTIFIER_PREFIXES = ("s. hrg.", "h. hrg.", "serial no", "serial", "[h.", "[s.", "no.")
+"""Report numbers on the cover (`S. Hrg. 117-88`, `Serial No. 103-45`): not the title."""
+RIGHT_ALIGNED = 40
 STATEMENT_HEADINGS = (
     "STATEMENT OF ",
     "OPENING STATEMENT OF ",
@@ -225,7 +230,7 @@ def gpo_label(text: str) -> GpoLabel | None:
             return None
         if token.endswith(".") and len(token) > 1:
             word = token[:-1]
-            if not _name_word(word):
+            if not (_name_word(word) or (word in PARTICLES and len(words) > 1)):
                 return None
             words.append(word)
             printed = " ".join(words)
@@ -240,16 +245,16 @@ def gpo_label(text: str) -> GpoLabel | None:
     return None
 
 
+NAME_MARKS = str.maketrans("", "", "-'’.")
+
+
 def _name_word(word: str) -> bool:
     """`FONTAINE`, `Ruiz-Tan`, `O'NEILL`, `McCAIN`: a capital, then letters and name marks."""
-    if not word or not word[0].isupper():
-        return False
-    return all(ch.isalpha() or ch in "-'’." for ch in word) and any(ch.isalpha() for ch in word)
+    return bool(word) and word[0].isupper() and word.translate(NAME_MARKS).isalpha()
 
 
 def _capitals(word: str) -> bool:
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return len(word) >= 2 and word.isupper()
 
 
 def _addresses_an_office(words: list[str]) -> bool:
@@ -258,12 +263,9 @@ def _addresses_an_office(words: list[str]) -> bool:
     )
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
-
-
 def _is_paragraph_start(text: str) -> bool:
-    return _indent(text) == PARAGRAPH_INDENT and not text[PARAGRAPH_INDENT:].startswith("\t")
+    """Exactly four spaces, then text."""
+    return text.startswith("    ") and len(text) > PARAGRAPH_INDENT and text[4] not in " \t"
 
 
 def _is_rule(text: str) -> bool:
@@ -280,15 +282,17 @@ def _typography(text: str) -> str:
     return text
 
 
-def label_style(lines: Sequence[str]) -> bool | None:
+def paragraph_labels(lines: Sequence[str]) -> list[GpoLabel | None]:
+    """The label candidate of every line that starts a 4-space paragraph (None elsewhere)."""
+    return [
+        gpo_label(line[PARAGRAPH_INDENT:]) if _is_paragraph_start(line) else None for line in lines
+    ]
+
+
+def label_style(found: Sequence[GpoLabel | None]) -> bool | None:
     """True for capitals printing (`Mr. SMITH.`), False for mixed case, None without labels."""
-    capitals = mixed = 0
-    for line in lines:
-        if _is_paragraph_start(line):
-            found = gpo_label(line[PARAGRAPH_INDENT:])
-            if found is not None:
-                capitals += found.capitals
-                mixed += not found.capitals
+    capitals = sum(1 for label in found if label is not None and label.capitals)
+    mixed = sum(1 for label in found if label is not None and not label.capitals)
     if not capitals and not mixed:
         return None
     return capitals >= mixed
@@ -346,8 +350,18 @@ def _report_markup(doc: DocumentBuilder, text: str, number: int) -> None:
 class _Reader:
     """One read of a GPO hearing; the `_rule_*` methods are its rules, tried in order."""
 
-    def __init__(self, lines: Sequence[PageLine], doc: DocumentBuilder, capitals: bool) -> None:
+    def __init__(
+        self,
+        lines: Sequence[PageLine],
+        found: Sequence[GpoLabel | None],
+        doc: DocumentBuilder,
+        capitals: bool,
+    ) -> None:
         self.lines = lines
+        self.found = found
+        self.position = 0
+        self.parts_of: dict[str, LabelParts | None] = {}
+        """Printed label → its parts: labels repeat thousands of times."""
         self.doc = doc
         self.capitals = capitals
         self.cover: list[PageLine] = []
@@ -381,7 +395,8 @@ class _Reader:
         )
 
     def run(self) -> None:
-        for line in self.lines:
+        for position, line in enumerate(self.lines):
+            self.position = position
             for rule in self.rules:
                 if rule(line):
                     break
@@ -419,7 +434,12 @@ class _Reader:
     def _rule_banner(self, line: PageLine) -> bool:
         """`[House Hearing, 103 Congress]`, `[From the U.S. Government Printing Office]`."""
         text = line.stripped
-        if not (self.in_cover and line.indent == 0 and text.startswith("[") and text.endswith("]")):
+        if not (self.in_cover and line.indent == 0):
+            return False
+        if BANNER_MARK in text and text.startswith("From the "):  # Congressional Record
+            self.doc.set("source", text)
+            return True
+        if not (text.startswith("[") and text.endswith("]")):
             return False
         inner = text[1:-1].strip()
         if BANNER_MARK in inner:
@@ -433,7 +453,7 @@ class _Reader:
         """Until the first 4-space paragraph, lines are the cover page (metadata)."""
         if not self.in_cover:
             return False
-        if _is_paragraph_start(line.text):
+        if _is_paragraph_start(line.text) and not line.stripped.startswith(COVER_PHRASES):
             self._settle_cover()
             return False
         self.cover.append(line)
@@ -469,12 +489,12 @@ class _Reader:
 
     def _rule_label(self, line: PageLine) -> bool:
         """`    Mr. SMITH. Speech …`: a turn (capitals only, in a capitals-printed file)."""
-        if not _is_paragraph_start(line.text):
-            return False
-        found = gpo_label(line.text[PARAGRAPH_INDENT:])
+        found = self.found[self.position]
         if found is None or (self.capitals and not found.capitals):
             return False
-        parts = split_label(found.printed)
+        if found.printed not in self.parts_of:
+            self.parts_of[found.printed] = split_label(found.printed)
+        parts = self.parts_of[found.printed]
         if parts is None:
             return False
         parts = self._with_affiliation(parts)
@@ -586,7 +606,17 @@ class _Reader:
         if not self.in_cover:
             return
         self.in_cover = False
-        texts = [(line.number, " ".join(line.stripped.split())) for line in self.cover]
+        texts = [
+            (line.number, " ".join(line.stripped.split()))
+            for line in self.cover
+            if line.indent < RIGHT_ALIGNED
+            and not line.stripped.casefold().startswith(IDENTIFIER_PREFIXES)
+        ]
+        for line in self.cover:
+            if line.indent >= RIGHT_ALIGNED or line.stripped.casefold().startswith(
+                IDENTIFIER_PREFIXES
+            ):
+                self.doc.set("extra", line.stripped, "report number")
         marker = next((i for i, (_, text) in enumerate(texts) if _is_cover_marker(text)), None)
         title_lines = texts[: min(marker, TITLE_MAX_LINES)] if marker else texts[:1]
         if title_lines:
@@ -607,7 +637,7 @@ class _Reader:
             surname = _surname(parts)
             if surname in self.witnesses:
                 roles.append((parts.name, Role.INTERVIEWEE))
-            elif surname in presiding:
+            elif surname in presiding or _presiding_office(parts):
                 roles.append((parts.name, Role.MODERATOR))
             elif parts.folded_name.split()[0] != "the":
                 roles.append((parts.name, Role.INTERVIEWER))
@@ -629,6 +659,17 @@ class _Reader:
         return found
 
 
+PRESIDING_OFFICES = frozenset(
+    {"chair", "chairman", "chairwoman", "chairperson", "speaker", "presiding", "president"}
+)
+"""`The SPEAKER pro tempore`, `The PRESIDING OFFICER`, `The Chair`: whoever runs the floor."""
+
+
+def _presiding_office(parts: LabelParts) -> bool:
+    words = parts.folded_name.split()
+    return len(words) >= 2 and words[0] == "the" and not PRESIDING_OFFICES.isdisjoint(words[1:])
+
+
 def _surname(parts: LabelParts) -> str:
     return parts.folded_name.split()[-1] if parts.folded_name else ""
 
@@ -647,9 +688,10 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     doc = DocumentBuilder("hearing-gpo-mixed")
     raw = strip_markup(source.text.split("\n"), doc)
     lines = page_lines(raw, doc.furniture)
-    capitals = bool(label_style([line.text for line in lines]))
+    found = paragraph_labels([line.text for line in lines])
+    capitals = bool(label_style(found))
     doc.style = _style(capitals)
-    reader = _Reader(lines, doc, capitals)
+    reader = _Reader(lines, found, doc, capitals)
     reader.run()
     if "title" not in doc.metadata:
         html_title = next((value for key, value in doc.extra if key == "html title"), None)
@@ -670,13 +712,13 @@ def fit(head: Head) -> Fit:
     banner = any(
         BANNER_MARK in line and line.lstrip().startswith("[") for line in head.lines[:BANNER_LINES]
     )
-    capitals = bool(label_style(head.lines))
-    names: list[str] = []
-    for line in head.lines:
-        if _is_paragraph_start(line):
-            found = gpo_label(line[PARAGRAPH_INDENT:])
-            if found is not None and (found.capitals or not capitals):
-                names.append(fold(found.printed))
+    found = paragraph_labels(head.lines)
+    capitals = bool(label_style(found))
+    names = [
+        fold(label.printed)
+        for label in found
+        if label is not None and (label.capitals or not capitals)
+    ]
     counts = Counter(names)
     qualifies = len(names) >= MIN_LABELS and len(counts) >= 2
     if qualifies and len(names) >= 6 and len(counts) / len(names) > MAX_VOCABULARY:

@@ -272,7 +272,13 @@ class _Reader:
         self._resumable: DraftTurn | None = None
         """The turn `foldable` follows."""
         self.closed = False
-        self.heading_line = -1
+        self.word_index: DraftProse | None = None
+        self.sides: dict[str, str] = {}
+        """Folded surname → side argued, from `ORAL ARGUMENT OF NAME ON BEHALF OF SIDE`."""
+        self.heading_at = -2
+        """Index of the last line of the last heading, so a heading's second line joins it."""
+        self.previous = -1
+        """Index of the last non-blank line read."""
         self.qa_indented = self._qa_labels_indented()
         self.rules: tuple[Rule, ...] = (
             self._rule_blank,
@@ -292,6 +298,8 @@ class _Reader:
             for rule in self.rules:
                 following = rule(index)
                 if following is not None:
+                    if self.lines[index].stripped:
+                        self.previous = following - 1
                     index = max(following, index + 1)
                     break
 
@@ -322,7 +330,7 @@ class _Reader:
         self.survey.examiner = True
         self.survey.examiners.add(parts.folded_name)
         self.doc.set("extra", parts.name, "examiner")
-        self._heading(line.stripped, line.number, joinable=False)
+        self._heading(line.stripped, index, joinable=False)
         return index + 1
 
     def _rule_sworn_witness(self, index: int) -> int | None:
@@ -402,6 +410,10 @@ class _Reader:
             return None
         if parts.folded_name in WITNESS_LABELS and self.witness is not None:
             parts = self._bound(parts.printed, self.witness)
+        elif parts.affiliation is None and self.sides:
+            side = self.sides.get(parts.folded_name.split()[-1])
+            if side is not None:
+                parts = attrs.evolve(parts, affiliation=side)
         self.survey.colloquy += 1
         self.survey.justices += _is_justice(parts)
         self.survey.colloquy_names.setdefault(parts.folded_name, parts.name)
@@ -447,7 +459,7 @@ class _Reader:
         named = any(word in squeezed for word in HEADING_WORDS)
         if not named and line.indent < self.margin + CENTRED_MIN:
             return None
-        self._heading(text, line.number)
+        self._heading(text, index)
         return index + 1
 
     def _rule_word_index(self, index: int) -> int | None:
@@ -455,7 +467,11 @@ class _Reader:
         line = self.lines[index]
         if self.turn is not None or not _is_page_reference_line(line.stripped):
             return None
-        self.doc.prose_line(ProseKind.NOTE, line.stripped, line.number, join=True)
+        block = self.word_index
+        if block is None or not self.doc.items or self.doc.items[-1] is not block:
+            self.word_index = self.doc.prose(ProseKind.NOTE, line.stripped, line.number)
+        else:
+            block.add(line.stripped, line.number)
         return index + 1
 
     def _rule_text(self, index: int) -> int:
@@ -499,17 +515,33 @@ class _Reader:
         self.foldable = self._resumable = None
         self.closed = False
 
-    def _heading(self, text: str, number: int, *, joinable: bool = True) -> None:
+    def _heading(self, text: str, index: int, *, joinable: bool = True) -> None:
         """A heading; a second capitals line right under one continues it."""
         self._close()
+        number = self.lines[index].number
         last = self.doc.items[-1] if self.doc.items else None
-        if joinable and self.heading_line == number - 1 and isinstance(last, Heading):
+        if joinable and self.heading_at == self.previous and isinstance(last, Heading):
             self.doc.items[-1] = Heading(
                 f"{last.text} {text}", last.level, SourceSpan(_first_line(last, number), number)
             )
         else:
             self.doc.heading(text, 2, number)
-        self.heading_line = number if joinable else -1
+        self.heading_at = index if joinable else -2
+        self._note_side(self.doc.items[-1])
+
+    def _note_side(self, heading: object) -> None:
+        """`ORAL ARGUMENT OF PAUL M. DRUMMOND ON BEHALF OF THE PETITIONER`: counsel's side."""
+        if not isinstance(heading, Heading):
+            return
+        text = " ".join(heading.text.split())
+        at = text.find("ARGUMENT OF ")
+        behalf = text.find(" ON BEHALF OF ")
+        if at < 0 or behalf < at:
+            return
+        person = text[at + len("ARGUMENT OF ") : behalf].split()
+        side = text[behalf + len(" ON BEHALF OF ") :].strip()
+        if person and side:
+            self.sides[fold(person[-1])] = side
 
     def _close(self) -> None:
         self.turn = None
