@@ -341,7 +341,7 @@ def mark_cue(cue: Cue, chevrons: bool) -> MarkedCue:
             first_line = False
             continue
         for index, (voice, piece) in enumerate(voice_rule(raw)):
-            text = clean(piece)
+            text = clean(piece.replace("</v>", "") if "</v>" in piece else piece)
             if voice is not None:
                 segments.append(Segment(MarkKind.VOICE, voice or None, line, []))
             if not text:
@@ -591,7 +591,7 @@ class CueAssembler:
         if len(words) >= 2 and ROLE_WORDS.get(words[0]) in (Role.MODERATOR, Role.HOST):
             self.doc.declared_roles.append((parts.printed, ROLE_WORDS[words[0]]))
 
-    def finish(self, cues: int) -> None:
+    def finish(self, cues: list[MarkedCue]) -> None:
         if self.unnamed:
             shown = ", ".join(str(n) for n in self.unnamed[:12])
             more = ", …" if len(self.unnamed) > 12 else ""
@@ -604,8 +604,18 @@ class CueAssembler:
         if cues:
             self.doc.diagnose(
                 "cue-timings",
-                f"read {cues} cue{'s' if cues != 1 else ''}: cue numbers and timing lines "
-                "became the turns' start and end times",
+                f"read {len(cues)} cue{'s' if len(cues) != 1 else ''}: cue numbers and timing "
+                "lines became the turns' start and end times",
+            )
+        placed = [cue.cue for cue in cues if cue.cue.settings]
+        if placed:
+            shown = list(dict.fromkeys(cue.settings for cue in placed))
+            self.doc.diagnose(
+                "cue-settings",
+                f"left out the screen placement of {len(placed)} cue"
+                f"{'s' if len(placed) != 1 else ''} ({'; '.join(shown[:5])}"
+                f"{'; …' if len(shown) > 5 else ''})",
+                placed[0].timing_line,
             )
 
 
@@ -636,7 +646,7 @@ def read_cues(
     assembler = CueAssembler(doc)
     for cue in marked:
         assembler.take(cue)
-    assembler.finish(len(marked))
+    assembler.finish(marked)
     return marked
 
 
