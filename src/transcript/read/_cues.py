@@ -609,12 +609,12 @@ class CueAssembler:
             )
         placed = [cue.cue for cue in cues if cue.cue.settings]
         if placed:
-            shown = list(dict.fromkeys(cue.settings for cue in placed))
+            distinct = list(dict.fromkeys(cue.settings for cue in placed))
             self.doc.diagnose(
                 "cue-settings",
                 f"left out the screen placement of {len(placed)} cue"
-                f"{'s' if len(placed) != 1 else ''} ({'; '.join(shown[:5])}"
-                f"{'; …' if len(shown) > 5 else ''})",
+                f"{'s' if len(placed) != 1 else ''} ({'; '.join(distinct[:5])}"
+                f"{'; …' if len(distinct) > 5 else ''})",
                 placed[0].timing_line,
             )
 
