@@ -41,7 +41,7 @@ from ..model import Annotation, AnnotationKind, Inline, ProseKind, Role, Text, T
 from . import ReadOptions
 from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
-from .lines import is_date_line
+from .lines import Kind, is_date_line, judge_prefix
 from .script import mark_inline
 
 STYLE = "hansard"
@@ -229,8 +229,8 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
         seconds = _seconds(groups[-1])
         groups = groups[:-1]
     base = split_label(outer)
-    if base is None:
-        return None
+    if base is None or (not groups and judge_prefix(outer).kind is not Kind.LABEL):
+        return None  # `Note:`, `Re:`, `Read more:` are notes and chrome, never members
     if len(groups) == 1 and _is_office(outer) and _is_personal_name(groups[0]):
         offices[fold(outer)] = groups[0]
         parts = LabelParts(
@@ -384,7 +384,7 @@ class _HansardReader:
         self.declared: set[str] = set()
         self.open: DraftTurn | None = None
         self.in_header = True
-        self.pending_time: tuple[float, int] | None = None
+        self.pending_time: tuple[float, str, int] | None = None
 
     def take(self, number: int, text: str) -> None:
         if not text:
@@ -395,7 +395,7 @@ class _HansardReader:
         if TIME_OF_DAY.fullmatch(text):
             seconds = _seconds(text)
             if seconds is not None:
-                self.pending_time = (seconds, number)
+                self.pending_time = (seconds, text, number)
                 return
         if text[0] == "[" and text[-1] == "]":
             self._bracketed(number, text)
@@ -416,9 +416,9 @@ class _HansardReader:
 
     def end(self) -> None:
         if self.pending_time is not None:
-            seconds, line = self.pending_time
-            self.doc.set("extra", f"{seconds:g}", "time")
-            self.doc.diagnose("unused-time", "a time with no speech after it", line)
+            printed, line = self.pending_time[1:]
+            self.doc.set("extra", printed, "time")
+            self.doc.diagnose("unused-time", f"the time {printed!r} has no speech after it", line)
 
     # -- rules -------------------------------------------------------------------------
     def _bracketed(self, number: int, text: str) -> None:
