@@ -42,6 +42,8 @@ MIN_NUMBERED_LINES = 5
 """Fewer numbered lines than this is a list, not a page."""
 FULL_PAGE_LINES = 20
 """Numbered lines enough for a page, after which the cover and index do not count."""
+MIN_TOP_NUMBER = 10
+"""A page's numbering reaches at least this far; a numbered list of three items does not."""
 MAX_MARGIN_NUMBER = 50
 """Line numbers run to 25 in most courts, to 28 or 32 in a few; never past this."""
 MARGIN_INDENT = 6
@@ -138,6 +140,7 @@ def has_legal_layout_numbers(lines: Sequence[str], numbers: Sequence[int | None]
     in_sequence = 0
     previous: int | None = None
     first_at = last_at = 0  # non-blank counts when the first and last numbered lines were met
+    top = 0
     for line, number in zip(lines, numbers, strict=True):
         if not line.strip():
             continue
@@ -146,11 +149,12 @@ def has_legal_layout_numbers(lines: Sequence[str], numbers: Sequence[int | None]
             continue
         if previous is None or number == previous + 1 or number == 1:
             in_sequence += 1
+            top = max(top, number)
             if in_sequence == 1:
                 first_at = non_blank
             last_at = non_blank
         previous = number
-    if in_sequence < MIN_NUMBERED_LINES:
+    if in_sequence < MIN_NUMBERED_LINES or top < MIN_TOP_NUMBER:
         return False
     if in_sequence >= LEGAL_LAYOUT_SHARE * non_blank:
         return True
