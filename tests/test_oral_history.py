@@ -252,3 +252,10 @@ def test_any_unicode_never_raises(text: str) -> None:
         read(normalise(text), ReadOptions())
     except TranscriptError:
         pass
+
+
+def test_bold_labels_alone_on_their_lines_stay_markdown() -> None:
+    text = "**Ann Lee:**\n\nHello?\n\n**Bo Chen:**\n\nHi.\n\n**Ann Lee:**\n\nBye?\n\n**Bo Chen:**\n\nBye.\n"
+    doc = transcript.parse(text)
+    assert doc.metadata.style == "markdown-bold-interview"
+    assert len(doc.turns) == 4

@@ -545,7 +545,11 @@ def fit(head: Head) -> Fit:
         classify(number, raw, markdown, cache, repeated, dropped)
         for number, raw in enumerate(head.lines, 1)
     ]
-    alone = [line.label.folded_name for line in lines if line.what is What.ALONE and line.label]
+    alone = [
+        line.label.folded_name
+        for line, raw in zip(lines, head.lines, strict=False)
+        if line.what is What.ALONE and line.label and not raw.lstrip().startswith(("**", "__"))
+    ]  # bold labels are the Markdown reader's grammar, even alone on their lines
     cover = [fold(line.key) for line in lines if line.what is What.COVER]
     people_cover = any(COVER_KEYS[key] in PEOPLE_ROLES for key in cover)
     inline_names = accepted_inline(lines)
