@@ -57,6 +57,7 @@ HEADING_MAX_CHARS = 100
 FOOTNOTE_RULE_MIN = 20
 """A dashed rule this long at column 0 opens or closes a footnote block."""
 TITLE_MAX_LINES = 4
+LOOKAHEAD_LINES = 3
 PRESIDING_WORDS = 6
 """The presiding member is named within this many words before `presiding`."""
 
@@ -408,23 +409,39 @@ class _Reader:
         return not line.text.strip()
 
     def _rule_rule(self, line: PageLine) -> bool:
-        """Dashed rules: a long one at column 0 opens or closes a footnote block."""
+        """Dashed rules: a long one at column 0 before `\\1\\ …` opens a footnote block."""
         if not _is_rule(line.text):
             return False
         self.doc.furniture("rule", line.number)
-        if line.indent == 0 and len(line.text) >= FOOTNOTE_RULE_MIN and not self.in_cover:
-            self.in_footnote = not self.in_footnote
-            if self.in_footnote:
-                self._detach()
-            else:
-                self.block = None
+        following = self._next_text()
+        if (
+            line.indent == 0
+            and len(line.text) >= FOOTNOTE_RULE_MIN
+            and not self.in_cover
+            and not self.in_footnote
+            and following.startswith("    \\")
+        ):
+            self.in_footnote = True
+            self._detach()
+        elif self.in_footnote:
+            self.in_footnote = False
+            self.block = None
         return True
+
+    def _next_text(self) -> str:
+        for line in self.lines[self.position + 1 : self.position + 1 + LOOKAHEAD_LINES]:
+            if line.text.strip():
+                return line.text
+        return ""
 
     def _rule_footnote(self, line: PageLine) -> bool:
         """Between the rules: `\\1\\ Source …` footnotes are notes, kept out of the turn."""
         if not self.in_footnote:
             return False
         text = _typography(line.stripped)
+        if _is_paragraph_start(line.text) and not text.startswith("\\"):
+            self.in_footnote = False  # the closing rule is missing: the footnote has ended
+            return False
         if _is_paragraph_start(line.text) or not isinstance(self.block, DraftProse):
             self.block = self.doc.prose(ProseKind.NOTE, text, line.number)
         else:
@@ -445,6 +462,8 @@ class _Reader:
         if BANNER_MARK in inner:
             source = inner.removeprefix("From the ").split(",")[0].strip()
             self.doc.set("source", source)
+            if source != inner:
+                self.doc.set("extra", inner, "banner")
         else:
             self.doc.set("extra", inner, "collection")
         return True
