@@ -422,9 +422,12 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     cache: LabelCache = {}
     lines = classify_all(source.text.split("\n"), cache)
     style, headers, _ = _tally(lines)
+    unnamed_blocks = _unnamed_blocks(lines) >= MIN_HEADERS
     if not headers:
         style = OTTER
-    reader = _Reader(style, cache)
+    reader = _Reader(
+        style, cache, unnamed_headers=style == OTTER and (headers > 0 or unnamed_blocks)
+    )
     for line in lines:
         reader.take(line)
     return reader.finish(options)
@@ -433,8 +436,10 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
 class _Reader:
     """Puts classified lines into blocks; holds the state of one read."""
 
-    def __init__(self, style: str, cache: LabelCache) -> None:
+    def __init__(self, style: str, cache: LabelCache, *, unnamed_headers: bool) -> None:
         self.style = style
+        self.unnamed_headers = unnamed_headers
+        """A time alone after a blank line opens a block by an unnamed speaker (Otter)."""
         self.doc = DocumentBuilder(style)
         self.cache = cache
         self.turn: DraftTurn | None = None
@@ -472,7 +477,7 @@ class _Reader:
 
     def _time_only(self, line: ExportLine) -> None:
         """Otter without names: a new block by an unnamed speaker; elsewhere a time mark."""
-        if self.style == OTTER:
+        if self.unnamed_headers and self.after_blank:
             parts = split_label(UNNAMED)
             assert parts is not None
             self.unnamed.append(line.number)
