@@ -223,7 +223,9 @@ def test_label_grammar() -> None:
 
 
 def test_ordinary_interviews_and_plays_are_not_hearings() -> None:
-    interview = "Ann Lee: Where were you?\nBo Jones: At home.\nAnn Lee: All night?\nBo Jones: Yes.\n"
+    interview = (
+        "Ann Lee: Where were you?\nBo Jones: At home.\nAnn Lee: All night?\nBo Jones: Yes.\n"
+    )
     play = "  Ham. To be, or not to be.\n  Hor. My lord.\n  Ham. Speak.\n  Hor. Nothing.\n"
     letters = "    Mr. Smith wrote to me.\n    Dr. Jones. I see.\n"
     for text in (interview, play, letters):
@@ -261,11 +263,21 @@ def test_nothing_is_lost() -> None:
 def test_hostile_lines_do_not_crash_and_stay_fast() -> None:
     hostile = (
         "[From the U.S. Government Publishing Office]\n<pre>\n"
-        + "    Mr. " + "A" * 100_000 + ". x\n"
-        + "    Senator " + "X " * 50_000 + "\n"
-        + "    [" + "[" * 50_000 + "\n"
-        + "-" * 100_000 + "\n"
-        + "    Mr. SMITH. " + "<b>" * 20_000 + "&amp;" * 20_000 + "\n"
+        + "    Mr. "
+        + "A" * 100_000
+        + ". x\n"
+        + "    Senator "
+        + "X " * 50_000
+        + "\n"
+        + "    ["
+        + "[" * 50_000
+        + "\n"
+        + "-" * 100_000
+        + "\n"
+        + "    Mr. SMITH. "
+        + "<b>" * 20_000
+        + "&amp;" * 20_000
+        + "\n"
         + "    The CHAIRMAN. ok\n    Mr. JONES. ok\n    The CHAIRMAN. ok\n"
     )
     started = time.perf_counter()
@@ -290,10 +302,30 @@ def test_many_turns_read_in_linear_time() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["    ", "    Mr. SMITH. ", "    The Chair. ", "    Senator Ruiz-Tan.", "[", "]",
-             "[The prepared statement of X follows:]", "[Whereupon, ]", "STATEMENT OF X, Y",
-             "-" * 30, "\n", "<pre>", "</pre>", "<title>t</title>", "&amp;", "``", "''",
-             "[From the U.S. Government Publishing Office]", "[[Page 5]]", "\\1\\", "é", "x"]
+            [
+                "    ",
+                "    Mr. SMITH. ",
+                "    The Chair. ",
+                "    Senator Ruiz-Tan.",
+                "[",
+                "]",
+                "[The prepared statement of X follows:]",
+                "[Whereupon, ]",
+                "STATEMENT OF X, Y",
+                "-" * 30,
+                "\n",
+                "<pre>",
+                "</pre>",
+                "<title>t</title>",
+                "&amp;",
+                "``",
+                "''",
+                "[From the U.S. Government Publishing Office]",
+                "[[Page 5]]",
+                "\\1\\",
+                "é",
+                "x",
+            ]
         ),
         max_size=60,
     ).map("".join)

@@ -73,7 +73,13 @@ FOOTER = "                 Harbor City Court Reporters, LLC"
 def two_examiner_deposition() -> str:
     lines = numbered(DEPOSITION_PAGE, double_spaced=True)
     return "\n".join(
-        [*lines[:24], FOOTER, "\f                                                  Page 14", *lines[24:], FOOTER]
+        [
+            *lines[:24],
+            FOOTER,
+            "\f                                                  Page 14",
+            *lines[24:],
+            FOOTER,
+        ]
     )
 
 
@@ -97,7 +103,12 @@ def test_each_examination_binds_q_to_its_examiner() -> None:
 def test_structure_lines_are_headings_and_notes_not_turns() -> None:
     doc = transcript.parse(two_examiner_deposition())
     headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
-    assert headings == ["DIRECT EXAMINATION", "BY MS. ODUYA:", "CROSS-EXAMINATION", "BY MR. LINDQVIST:"]
+    assert headings == [
+        "DIRECT EXAMINATION",
+        "BY MS. ODUYA:",
+        "CROSS-EXAMINATION",
+        "BY MR. LINDQVIST:",
+    ]
     sworn = prose_texts(doc, ProseKind.NARRATION)
     assert sworn == [
         "HAROLD P. VANTERPOOL, called as a witness by the Plaintiff, having been "
@@ -110,7 +121,9 @@ def test_structure_lines_are_headings_and_notes_not_turns() -> None:
 
 def test_page_furniture_is_counted_with_its_lines() -> None:
     doc = transcript.load(CORPUS / "deposition-qa" / "input.txt")
-    furniture = {d.message.split(" (")[0]: d.line for d in doc.diagnostics if d.code == "page-furniture"}
+    furniture = {
+        d.message.split(" (")[0]: d.line for d in doc.diagnostics if d.code == "page-furniture"
+    }
     assert furniture == {
         "left out 2 page number lines": 1,
         "left out 50 line number lines": 2,
@@ -202,7 +215,7 @@ def scotus_1990s() -> str:
 def test_older_argument_with_question_labels_and_a_word_index() -> None:
     doc = transcript.parse(scotus_1990s())
     assert doc.metadata.style == "scotus-argument"
-    chief, general, question, justice = doc.speakers
+    chief, general, _question, justice = doc.speakers
     assert [s.name for s in doc.speakers] == [
         "CHIEF JUSTICE REHNQUIST",
         "GENERAL PALLISTER",
@@ -217,11 +230,19 @@ def test_older_argument_with_question_labels_and_a_word_index() -> None:
     assert general.affiliation == "THE RESPONDENT"
     assert len(doc.turns) == 9
     first = [p.text for p in doc.turns[0].paragraphs]
-    assert first == ["We'll hear argument now in No. 98-1234, Kellerman against Ostrowski.", "General Pallister."]
+    assert first == [
+        "We'll hear argument now in No. 98-1234, Kellerman against Ostrowski.",
+        "General Pallister.",
+    ]
     last = doc.turns[-1]
     assert last.paragraphs[-1].text == "Thank you, General. The case is submitted."
     notes = prose_texts(doc, ProseKind.NOTE)
-    assert notes[-4:] == ["abandon 12:4 15:22", "able 5:3 7:8", "above-entitled 19:1", "act 3:11 4:2"]
+    assert notes[-4:] == [
+        "abandon 12:4 15:22",
+        "able 5:3 7:8",
+        "above-entitled 19:1",
+        "act 3:11 4:2",
+    ]
     headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert headings == [
         "P R O C E E D I N G S",
@@ -255,7 +276,9 @@ def test_nothing_is_lost() -> None:
 
 
 def test_ordinary_interviews_and_briefings_are_not_testimony() -> None:
-    interview = "Ann Lee: Where were you?\nBo Jones: At home.\nAnn Lee: All night?\nBo Jones: Yes.\n"
+    interview = (
+        "Ann Lee: Where were you?\nBo Jones: At home.\nAnn Lee: All night?\nBo Jones: Yes.\n"
+    )
     caps = "ANN LEE: Where were you?\nBO JONES: At home.\nANN LEE: All night?\nBO JONES: Yes.\n"
     briefing = (
         "MS. KOVACS:  Good afternoon.\nQ    Thanks.  Did every state sign?\nMS. KOVACS:  Yes.\n"
@@ -320,10 +343,31 @@ def test_many_turns_read_in_linear_time() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            [" 1 ", " 2 ", "25", "Q.  ", "A.  ", "Q\t", "A. R. ", "MR. X:  ", "THE WITNESS:  ",
-             "BY MR. X:", "JOHN DOE, having been duly sworn,", "(Recess.)", "(", ")",
-             "EXAMINATION", "\f", "\n", "    ", "Case 1:26-cr-1 Document 2 Filed 3 Page 4",
-             "Official - Subject to Final Review", "abandon 12:4", "é", "x"]
+            [
+                " 1 ",
+                " 2 ",
+                "25",
+                "Q.  ",
+                "A.  ",
+                "Q\t",
+                "A. R. ",
+                "MR. X:  ",
+                "THE WITNESS:  ",
+                "BY MR. X:",
+                "JOHN DOE, having been duly sworn,",
+                "(Recess.)",
+                "(",
+                ")",
+                "EXAMINATION",
+                "\f",
+                "\n",
+                "    ",
+                "Case 1:26-cr-1 Document 2 Filed 3 Page 4",
+                "Official - Subject to Final Review",
+                "abandon 12:4",
+                "é",
+                "x",
+            ]
         ),
         max_size=60,
     ).map("".join)
