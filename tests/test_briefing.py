@@ -206,9 +206,10 @@ def test_ordinary_interviews_and_other_styles_are_not_briefings() -> None:
                     "Q: And the cost?\nMR. HALE: Modest.\n")
     testimony = ("Q    Did you sign it?\nA    Yes.\nQ    When?\nA    In May.\n"
                  "Q    Why?\nA    I was told to.\n")
+    periods = testimony.replace("Q   ", "Q.  ").replace("A   ", "A.  ")
     broadcast = (CORPUS / "broadcast-caps" / "input.txt").read_text(encoding="utf-8")
     earnings = (CORPUS / "earnings-call" / "input.txt").read_text(encoding="utf-8")
-    for text in (interview, q_and_a, q_colon_caps, testimony, broadcast, earnings):
+    for text in (interview, q_and_a, q_colon_caps, testimony, periods, broadcast, earnings):
         assert not fit(Head.of(text)).fits
         assert transcript.parse(text).metadata.style != "press-briefing"
 

@@ -116,11 +116,13 @@ def reporter_rule(text: str) -> str | None:
 
 
 def answer_rule(text: str) -> bool:
-    """`A    …` or `A:` lines: a Q/A testimony or interview, which no briefing has."""
+    """`A    …`, `A:` or `A.` lines: a Q/A testimony or interview, which no briefing has."""
     if not text.startswith("A") or len(text) < 2:
         return False
     rest = text[1:]
-    return rest[0] == ":" or rest[:2].isspace()
+    if rest[0] in ":.":
+        return len(rest) == 1 or rest[1].isspace()
+    return rest[:2].isspace()
 
 
 def briefer_rule(
@@ -229,12 +231,12 @@ def _titled(name: str) -> bool:
 def fit(head: Head) -> Fit:
     """`Q` + spaces reporters, or `Q` labels with a briefing's times (FORMATS.md §8)."""
     lines = classify_all(head.lines)
-    spaced = colon = times = 0
+    spaced = colon = times = answers = 0
     names: list[str] = []
     for line in lines:
         if line.what is What.ANSWER:
-            return NO_FIT  # Q/A testimony or interviews, never a briefing
-        if line.what is What.REPORTER:
+            answers += 1
+        elif line.what is What.REPORTER:
             spaced += line.whole[1:2] not in ":."
             colon += line.whole[1:2] in ":."
             names.append(REPORTER.casefold())
@@ -242,6 +244,8 @@ def fit(head: Head) -> Fit:
             names.append(line.label.folded_name)
         elif line.what in (What.TIME, What.END):
             times += 1
+    if answers >= 2:
+        return NO_FIT  # Q/A testimony or interviews: answers, which no briefing has
     if not (spaced >= 2 or (spaced + colon >= 1 and times >= 1)):
         return NO_FIT
     distinct = len(set(names))
