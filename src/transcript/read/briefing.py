@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..decode import DecodedText
-from ..labels import LabelParts, split_label
+from ..labels import LabelParts, fold, split_label
 from ..model import ProseKind, Transcript
 from ..speakers import HONORIFICS, ROLE_WORDS
 from . import ReadOptions
@@ -457,6 +457,8 @@ class _Assembler:
                 continue
             if index < title_at:
                 self.doc.set("source" if index == 0 else "extra", line.text, "issuer")
+            elif titled and fold(line.text.lstrip("# ")) == fold(self.doc.metadata["title"]):
+                self.doc.set("extra", line.text, "title")  # the page repeats its front matter
             elif _headline(line.text) and len(line.text.split()) <= LOCATION_MAX_WORDS:
                 if place and place[-1].paragraph != line.paragraph:
                     self._set_place(place)
