@@ -193,8 +193,22 @@ def test_the_corpus_briefing_keeps_header_and_times_out_of_the_turns() -> None:
     assert not [b for b in doc.blocks if isinstance(b, (Prose, Heading))]
 
 
+STATE_DEPARTMENT = """\
+Department Press Briefing
+Lena Okoro, Spokesperson
+Washington, DC
+2:07 p.m. EST
+MS OKORO: Good afternoon, everybody.
+QUESTION: Thank you. On the talks?
+MS OKORO: They continue.
+QUESTION: And the envoy?
+MS OKORO: She lands tonight.
+"""
+
+
 def test_briefings_are_detected() -> None:
-    for text in (EAST_ROOM, PENTAGON, MARKDOWN):
+    assert transcript.parse(STATE_DEPARTMENT).metadata.style == "press-briefing"
+    for text in (EAST_ROOM, PENTAGON, MARKDOWN, STATE_DEPARTMENT):
         assert fit(Head.of(text)).style == "press-briefing"
 
 

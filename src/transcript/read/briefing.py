@@ -55,6 +55,8 @@ MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 REPORTER = "Q"
 REPORTER_LABEL = LabelParts(REPORTER, REPORTER, folded_name="q", folded_printed="q")
 """Every reporter is the one speaker `Q` (FORMATS.md §1.9)."""
+REPORTER_WORDS = frozenset({"question", "reporter"})
+"""Reporter labels some departments print instead of `Q` (`QUESTION:`); kept as printed."""
 EXTRA_TITLE_WORDS = frozenset({"the"})
 """Words that may open a mixed-case briefer label besides honorifics (`The President:`)."""
 
@@ -242,6 +244,7 @@ def fit(head: Head) -> Fit:
             names.append(REPORTER.casefold())
         elif line.what is What.BRIEFER and line.label is not None:
             names.append(line.label.folded_name)
+            colon += line.label.folded_name in REPORTER_WORDS  # State Department `QUESTION:`
         elif line.what in (What.TIME, What.END):
             times += 1
     if answers >= 2:
@@ -256,7 +259,7 @@ def fit(head: Head) -> Fit:
     return Fit(
         float(len(names)),
         STYLE,
-        f"{spaced + colon} 'Q' reporter labels and {len(names) - spaced - colon} briefer labels",
+        f"{spaced + colon} reporter labels and {len(names) - spaced - colon} briefer labels",
     )
 
 
