@@ -93,12 +93,19 @@ def _header(cue_file: CueFile, doc: DocumentBuilder) -> None:
                 doc.set("title", title)
             continue
         key, colon, value = text.partition(":")
-        if colon and value.strip() and len(key) <= 40:
+        if colon and value[:1] in (" ", "\t") and value.strip() and _header_key(key):
             field = METADATA_KEYS.get(fold(key), "extra")
             doc.set(field if field != "authors" else "extra", value.strip(), key.strip())
         else:
             doc.prose(ProseKind.NOTE, text, line)
             doc.diagnose("text-outside-cues", "text outside any cue; kept as a note", line)
+
+
+def _header_key(key: str) -> bool:
+    """`Kind`, `Language`, `X-Source`: a short word or two, not a URL or a sentence."""
+    return (
+        0 < len(key) <= 40 and key[0].isalpha() and all(ch.isalnum() or ch in " _-" for ch in key)
+    )
 
 
 def _comments(cue_file: CueFile, doc: DocumentBuilder) -> None:
