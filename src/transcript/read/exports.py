@@ -422,12 +422,11 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     cache: LabelCache = {}
     lines = classify_all(source.text.split("\n"), cache)
     style, headers, _ = _tally(lines)
-    unnamed_blocks = _unnamed_blocks(lines) >= MIN_HEADERS
-    if not headers:
-        style = OTTER
-    reader = _Reader(
-        style, cache, unnamed_headers=style == OTTER and (headers > 0 or unnamed_blocks)
-    )
+    if headers:
+        unnamed_headers = style == OTTER
+    else:
+        style, unnamed_headers = OTTER, _unnamed_blocks(lines) >= MIN_HEADERS
+    reader = _Reader(style, cache, unnamed_headers=unnamed_headers)
     for line in lines:
         reader.take(line)
     return reader.finish(options)
@@ -512,7 +511,7 @@ class _Reader:
         if _is_page_number(text):
             self.doc.furniture("page number", line.number)
             return
-        if text in self.header_texts:
+        if self.header_texts and text in self.header_texts:
             self.doc.furniture("running header", line.number)
             return
         if (self.after_blank or self.turn is None) and _is_export_note(text):
@@ -628,7 +627,9 @@ def _is_export_note(text: str) -> bool:
     if len(text) > NOTE_MAX_CHARS:
         return False
     return bool(
-        EXPORT_NOTE.match(text) or CLOSING_CHROME.match(text) or TRANSCRIPTION_EVENT.fullmatch(text)
+        EXPORT_NOTE.match(text)
+        or CLOSING_CHROME.match(text)
+        or (" transcription" in text and TRANSCRIPTION_EVENT.fullmatch(text))
     )
 
 
