@@ -378,3 +378,27 @@ def test_any_text_never_raises_anything_but_transcript_error(text: str) -> None:
         read(normalise(text), ReadOptions())
     except TranscriptError:
         pass
+
+
+def test_realtime_timecodes_become_turn_times() -> None:
+    text = "\n".join(
+        [
+            " 1   10:02:11          THE VIDEOGRAPHER:  We are on the record.",
+            " 2   10:02:19     Q.   State your name, please.",
+            " 3   10:02:22     A.   Lena Marchetti.",
+            " 4                It is spelled M-A-R-C-H-E-T-T-I.",
+            " 5   10:02:40     Q.   Where do you live?",
+            " 6   10:02:44     A.   In Duluth, since 10:30 a.m.",
+            " 7                on the 4th.",
+            " 8   10:03:01     Q.   Thank you.",
+            " 9   10:03:05     A.   You are welcome.",
+            "10   10:03:09          MR. ABARA:  Nothing more.",
+        ]
+    )
+    doc = transcript.parse(text)
+    assert [t.label for t in doc.turns] == ["THE VIDEOGRAPHER", *["Q", "A"] * 4, "MR. ABARA"]
+    assert [t.start for t in doc.turns[:3]] == [36131.0, 36139.0, 36142.0]
+    assert doc.turns[2].end == 36160.0 and doc.turns[-1].end is None
+    assert doc.turns[2].paragraphs[0].text == "Lena Marchetti. It is spelled M-A-R-C-H-E-T-T-I."
+    assert doc.turns[4].paragraphs[0].text == "In Duluth, since 10:30 a.m. on the 4th."
+    assert "10:02" not in " ".join(doc.iter_text())

@@ -121,6 +121,8 @@ SWORN = re.compile(
 )
 """`having been first duly sworn`, `was duly affirmed`, on the casefolded paragraph."""
 PAGE_REFERENCE = re.compile(r"\d{1,4}:\d{1,2}")
+TIMECODE = re.compile(r"[ \t]*(\d{1,2}):(\d{2}):(\d{2})(?:[.,:]\d{1,3})?(?=[ \t]{2}|\t|$)")
+"""A realtime or video deposition's time of day after the line number: `10:42:13  Q.  …`."""
 CLOSING_WORDS = ("whereupon",)
 """A parenthetical starting so ends the proceedings (`(Whereupon, … was submitted.)`)."""
 
@@ -259,6 +261,9 @@ class _Reader:
     """
 
     def __init__(self, lines: Sequence[PageLine], doc: DocumentBuilder) -> None:
+        self.times: dict[int, float] = {}
+        """Index → seconds of a timecode printed at the start of that line (taken off it)."""
+        lines = self._take_timecodes(lines)
         self.lines = lines
         self.doc = doc
         self.margin = common_indent(lines)
@@ -302,6 +307,25 @@ class _Reader:
                         self.previous = following - 1
                     index = max(following, index + 1)
                     break
+
+    def _take_timecodes(self, lines: Sequence[PageLine]) -> Sequence[PageLine]:
+        """`10:42:13  Q.  Where …`: the time becomes the turn's start; columns are kept."""
+        result: list[PageLine] | None = None
+        for index, line in enumerate(lines):
+            text = line.text
+            if not text or not (text[0].isdigit() or text[0] in " \t"):
+                continue
+            match = TIMECODE.match(text)
+            if match is None:
+                continue
+            hours, minutes, seconds = (int(group) for group in match.groups())
+            if minutes >= 60 or seconds >= 60:
+                continue
+            if result is None:
+                result = list(lines)
+            self.times[index] = hours * 3600.0 + minutes * 60 + seconds
+            result[index] = attrs.evolve(line, text=" " * match.end() + text[match.end() :])
+        return lines if result is None else result
 
     def _qa_labels_indented(self) -> bool:
         """True when firm `Q.`/`A.` labels sit at a tab stop right of the margin (depositions)."""
@@ -396,7 +420,7 @@ class _Reader:
         else:
             self.survey.a += 1
             parts = self._bound(A_PRINTED, self.witness)
-        self._open_turn(parts, found.body, line.number)
+        self._open_turn(parts, found.body, index)
         return index + 1
 
     def _rule_colloquy(self, index: int) -> int | None:
@@ -417,7 +441,7 @@ class _Reader:
         self.survey.colloquy += 1
         self.survey.justices += _is_justice(parts)
         self.survey.colloquy_names.setdefault(parts.folded_name, parts.name)
-        self._open_turn(parts, speech, line.number)
+        self._open_turn(parts, speech, index)
         return index + 1
 
     def _rule_parenthetical(self, index: int) -> int | None:
@@ -509,9 +533,13 @@ class _Reader:
             return parts
         return attrs.evolve(person, printed=printed, folded_printed=fold(printed))
 
-    def _open_turn(self, parts: LabelParts, speech: str, number: int) -> None:
+    def _open_turn(self, parts: LabelParts, speech: str, index: int) -> None:
         self.survey.names.add(parts.folded_name)
-        self.turn = self.doc.turn(parts, number, speech or None)
+        number = self.lines[index].number
+        start = self.times.get(index)
+        if start is not None and self.turn is not None and self.turn.end is None:
+            self.turn.end = start  # a realtime transcript's next turn ends this one
+        self.turn = self.doc.turn(parts, number, speech or None, start=start)
         self.foldable = self._resumable = None
         self.closed = False
 
