@@ -389,3 +389,20 @@ def test_any_text_reads_or_raises_only_transcript_errors(pieces: list[str]) -> N
     for reader in (vtt.read, srt.read):
         with contextlib.suppress(TranscriptError):
             reader(normalise(text), ReadOptions())
+
+
+def test_captions_without_speakers_are_narration_in_order() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:03,000\nWhere were you last night?\n\n"
+        "2\n00:00:03,500 --> 00:00:05,000\n[DOOR CREAKS]\n\n"
+        "3\n00:00:05,500 --> 00:00:08,000\nOut. With friends.\nIt doesn't matter.\n\n"
+        "4\n00:00:08,500 --> 00:00:10,000\nIt matters to me.\n"
+    )
+    doc = read(text)
+    assert doc.turns == () and doc.speakers == ()
+    prose = [b for b in doc.blocks if isinstance(b, Prose)]
+    assert all(b.kind is ProseKind.NARRATION for b in prose)
+    assert " ".join(doc.iter_text()).endswith(
+        "Out. With friends. It doesn't matter. It matters to me."
+    )
+    assert any(d.severity.value == "warning" for d in doc.diagnostics)

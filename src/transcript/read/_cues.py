@@ -38,7 +38,7 @@ from ..labels import LABEL_SPACES, LabelParts, fold, split_label
 from ..model import ProseKind, Role
 from ..speakers import ROLE_WORDS
 from . import ReadOptions
-from .build import DocumentBuilder, DraftTurn
+from .build import DocumentBuilder, DraftProse, DraftTurn
 from .lines import LABEL_SEARCH_CHARS, Kind, judge_prefix
 
 # -- timings ---------------------------------------------------------------------------
@@ -557,7 +557,10 @@ class CueAssembler:
     def __init__(self, doc: DocumentBuilder) -> None:
         self.doc = doc
         self.turn: DraftTurn | None = None
+        self.captions: DraftProse | None = None
+        """Speech before any speaker mark (or in captions that name no one), as narration."""
         self.unnamed: list[int] = []
+        self.titled: set[str] = set()
 
     def take(self, marked: MarkedCue) -> None:
         cue = marked.cue
@@ -565,6 +568,7 @@ class CueAssembler:
             for segment in marked.segments:
                 for line, text in segment.texts:
                     self.doc.prose_line(ProseKind.NARRATION, text, line)
+            self.captions = None
             return
         for segment in marked.segments:
             if segment.mark is not None and (segment.parts is not None or segment.name is None):
@@ -580,13 +584,20 @@ class CueAssembler:
     def _speech(self, text: str, line: int, cue: Cue) -> None:
         turn = self.turn
         if turn is None:  # captions before any speaker mark: kept as narration
-            self.doc.prose_line(ProseKind.NARRATION, text, line, join=True)
+            captions = self.captions
+            if captions is not None and self.doc.items[-1] is captions:
+                captions.add(text, line, join=not _paragraph_full(captions.paragraphs))
+            else:
+                self.captions = self.doc.prose(ProseKind.NARRATION, text, line)
             return
         turn.add(text, line, join=not _paragraph_full(turn.paragraphs))
         turn.end = cue.end
 
     def _title_role(self, parts: LabelParts) -> None:
         """`CHAIR OKONKWO-HALE`, `MODERATOR SMITH`: a leading title word gives the role."""
+        if parts.printed in self.titled:
+            return
+        self.titled.add(parts.printed)
         words = parts.folded_name.split()
         if len(words) >= 2 and ROLE_WORDS.get(words[0]) in (Role.MODERATOR, Role.HOST):
             self.doc.declared_roles.append((parts.printed, ROLE_WORDS[words[0]]))
