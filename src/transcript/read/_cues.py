@@ -340,6 +340,12 @@ def mark_cue(cue: Cue, chevrons: bool) -> MarkedCue:
                 segments.extend(line_rules(text, line, first_line, chevrons))
             first_line = False
             continue
+        if raw.startswith("<v") and raw.find("<v", 2) < 0:  # the common case: one span, first
+            match = VOICE.match(raw)
+            if match is not None:
+                segments.append(_voice_segment(match, raw, line))
+                first_line = False
+                continue
         for index, (voice, piece) in enumerate(voice_rule(raw)):
             text = clean(piece.replace("</v>", "") if "</v>" in piece else piece)
             if voice is not None:
@@ -355,6 +361,16 @@ def mark_cue(cue: Cue, chevrons: bool) -> MarkedCue:
     if not any(s.mark for s in segments):
         marked.sound = all(is_sound(text) for s in segments for _, text in s.texts)
     return marked
+
+
+def _voice_segment(match: re.Match[str], raw: str, line: int) -> Segment:
+    """`<v Name>speech</v>`: a segment under the voice's name with the rest of the line."""
+    segment = Segment(MarkKind.VOICE, (match.group(1) or "").strip() or None, line, [])
+    rest = raw[match.end() :]
+    text = clean(rest.replace("</v>", "") if "</v>" in rest else rest)
+    if text:
+        segment.texts.append((line, text))
+    return segment
 
 
 def line_rules(text: str, line: int, first_line: bool, chevrons: bool) -> list[Segment]:
@@ -561,6 +577,8 @@ class CueAssembler:
         """Speech before any speaker mark (or in captions that name no one), as narration."""
         self.unnamed: list[int] = []
         self.titled: set[str] = set()
+        self.chars = 0
+        """Characters in the paragraph being filled, so a long one can end at a sentence."""
 
     def take(self, marked: MarkedCue) -> None:
         cue = marked.cue
@@ -577,6 +595,7 @@ class CueAssembler:
                     parts = UNIDENTIFIED_PARTS
                     self.unnamed.append(segment.line)
                 self.turn = self.doc.turn(parts, segment.line, start=cue.start, end=cue.end)
+                self.chars = 0
                 self._title_role(parts)
             for line, text in segment.texts:
                 self._speech(text, line, cue)
@@ -586,12 +605,22 @@ class CueAssembler:
         if turn is None:  # captions before any speaker mark: kept as narration
             captions = self.captions
             if captions is not None and self.doc.items[-1] is captions:
-                captions.add(text, line, join=not _paragraph_full(captions.paragraphs))
+                captions.add(text, line, join=self._join(captions.paragraphs, text))
             else:
                 self.captions = self.doc.prose(ProseKind.NARRATION, text, line)
+                self.chars = len(text)
             return
-        turn.add(text, line, join=not _paragraph_full(turn.paragraphs))
+        turn.add(text, line, join=self._join(turn.paragraphs, text))
         turn.end = cue.end
+
+    def _join(self, paragraphs: list[list[str]], text: str) -> bool:
+        """Join the last paragraph unless it is long and ends a sentence (counted as it grows)."""
+        last = paragraphs[-1] if paragraphs else None
+        if last and (self.chars < PARAGRAPH_CHARS or last[-1][-1:] not in SENTENCE_ENDS):
+            self.chars += len(text) + 1
+            return True
+        self.chars = len(text)
+        return False
 
     def _title_role(self, parts: LabelParts) -> None:
         """`CHAIR OKONKWO-HALE`, `MODERATOR SMITH`: a leading title word gives the role."""
@@ -628,14 +657,6 @@ class CueAssembler:
                 f"{'; …' if len(distinct) > 5 else ''})",
                 placed[0].timing_line,
             )
-
-
-def _paragraph_full(paragraphs: list[list[str]]) -> bool:
-    """Start a new paragraph once the last one is long and ends a sentence."""
-    if not paragraphs:
-        return True
-    last = paragraphs[-1]
-    return bool(last) and last[-1][-1:] in SENTENCE_ENDS and sum(map(len, last)) >= PARAGRAPH_CHARS
 
 
 def read_cues(

@@ -117,6 +117,9 @@ class Tier:
 
     @property
     def text(self) -> str:
+        """The tier's value, its continuation lines joined with single spaces."""
+        if len(self.value) == 1 and "\t" not in self.value[0] and "  " not in self.value[0]:
+            return self.value[0]  # the common case: one clean line
         return " ".join(" ".join(self.value).split())
 
 
@@ -128,7 +131,7 @@ def split_tier(text: str) -> tuple[str, str] | None:
             return text[1:].strip(), ""  # `@Begin`, `@New Episode`: a header without a value
         return None
     name = text[1:colon]
-    if not name or not all(ch.isalnum() or ch in "_-+ " for ch in name):
+    if not name or not (name.isalnum() or all(ch.isalnum() or ch in "_-+ " for ch in name)):
         return None
     value = text[colon + 1 :]
     if value and value[0] not in " \t":
@@ -317,6 +320,8 @@ def take_bullet(text: str) -> tuple[str, float | None, float | None]:
     either between U+0015 marks or (once decoding has removed them) right
     after the terminator, so an utterance that ends in digits keeps them.
     """
+    if text[-1:] not in "0123456789\x15" or not text:
+        return text, None, None  # the common case: no bullet
     tail_start = max(0, len(text) - BULLET_TAIL_CHARS)
     match = None
     for candidate in BULLET.finditer(text, tail_start):
