@@ -100,6 +100,7 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
     """Group Markdown lines into blocks (CommonMark's block rules, simplified)."""
     current: Chunk | None = None
     fence = ""
+    names: NameCache = {}
     for number, raw in enumerate(lines, first_number):
         if fence:
             assert current is not None
@@ -121,7 +122,7 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
             current = None
             continue
         if kind in (BlockKind.TEXT, BlockKind.ITEM):
-            label = bold_label(block.text) if kind is BlockKind.TEXT else None
+            label = bold_label(block.text, names) if kind is BlockKind.TEXT else None
             continues = (
                 current is not None
                 and current.kind in (BlockKind.TEXT, BlockKind.ITEM)
@@ -171,11 +172,12 @@ def _setext(block: Block, raw: str, current: Chunk) -> bool:
 # -- the label rules -----------------------------------------------------------------------
 
 
-def bold_label(text: str) -> BoldLabel | None:
+def bold_label(text: str, cache: NameCache | None = None) -> BoldLabel | None:
     """The bold label this paragraph opens with, in any of its spellings, or None.
 
     `**Name:** …`, `**Name**: …`, `__Name:__ …`, `**NAME: whole question?**`,
-    `**Name** (00:01:23) …`, `**Name [00:01:23]:** …`.
+    `**Name** (00:01:23) …`, `**Name [00:01:23]:** …`. `cache` keeps the
+    judgement of each printed lead-in for the rest of one read.
     """
     mark = text[:2]
     if mark not in BOLD_MARKS:
@@ -206,17 +208,36 @@ def bold_label(text: str) -> BoldLabel | None:
             rest = rest.lstrip(":").lstrip()
     else:
         return None
-    name = strip_emphasis(name)
-    clock, name = trailing_clock(name)
-    start = clock if clock is not None else start
-    if not name or "*" in name or "_" in name.strip("_"):
+    judged = cache.get(name) if cache is not None else None
+    if judged is None:
+        judged = _judge_bold_name(name)
+        if cache is not None:
+            cache[name] = judged
+    if judged is _NOT_A_LABEL:
         return None
+    name, clock, parts = judged
+    start = clock if clock is not None else start
+    return BoldLabel(parts, name, rest, start)
+
+
+_JudgedName = tuple[str, float | None, LabelParts | None]
+NameCache = dict[str, _JudgedName]
+"""Bold lead-ins already judged in one read: a speaker's name printed 5,000 times is judged once."""
+_NOT_A_LABEL: _JudgedName = ("", None, None)
+
+
+def _judge_bold_name(printed: str) -> _JudgedName:
+    """(name, trailing time, label parts or None for a note word), or `_NOT_A_LABEL`."""
+    name = strip_emphasis(printed)
+    clock, name = trailing_clock(name)
+    if not name or "*" in name or "_" in name.strip("_"):
+        return _NOT_A_LABEL
     prefix = judge_prefix(name)
     if prefix.kind is None:
-        return None
+        return _NOT_A_LABEL
     if prefix.kind is not Kind.LABEL or _is_note_word(name):
-        return BoldLabel(None, name, rest, start)
-    return BoldLabel(prefix.label, name, rest, start)
+        return (name, clock, None)
+    return (name, clock, prefix.label)
 
 
 def _is_note_word(name: str) -> bool:
@@ -274,7 +295,7 @@ class _Reader:
         elif chunk.kind is BlockKind.RULE:
             self.turn = None
         elif chunk.label is not None and chunk.label.parts is not None:
-            if fold(chunk.label.printed) in self.refused:
+            if self.refused and fold(chunk.label.printed) in self.refused:
                 self.doc.diagnose(
                     "label-rejected",
                     f"{chunk.label.printed!r} looks like a phrase, not a name (it occurs once); "
@@ -502,10 +523,11 @@ def _speakers_after_aliases(labels: Sequence[BoldLabel]) -> int:
 def fit(head: Head) -> Fit:
     """Count the bold labels that open lines (FORMATS.md §8): no bold labels, no fit."""
     labels: list[BoldLabel] = []
+    judged: NameCache = {}
     for line in head.lines:
         text = line.lstrip(" >\t")
         if text[:2] in BOLD_MARKS:
-            label = bold_label(text.rstrip())
+            label = bold_label(text.rstrip(), judged)
             if label is not None and label.parts is not None:
                 labels.append(label)
     counts = Counter(label.parts.folded_name for label in labels if label.parts)

@@ -105,6 +105,8 @@ def _heading(text: str) -> tuple[int, str] | None:
 
 def _is_rule(text: str) -> bool:
     """`---`, `* * *`, `___`: three or more of one marker and nothing else."""
+    if text[-1] != text[0]:
+        return False  # `**Name:** …`: the common bold paragraph, refused without copying
     marks = text.replace(" ", "").replace("\t", "")
     return len(marks) >= 3 and marks.count(marks[0]) == len(marks)
 
