@@ -102,17 +102,19 @@ class PageLine:
     text: str
     page_line: int | None = None
     """The printed margin number, when the page has them."""
+    stripped: str = attrs.field(init=False, eq=False, repr=False)
+    """The text without its indentation (computed once: every rule of a reader asks for it)."""
+    indent: int = attrs.field(init=False, eq=False, repr=False)
+    """Columns of space before the text (tabs to 8), measured after the margin number."""
 
-    @property
-    def indent(self) -> int:
-        """Columns of space before the text (tabs to 8), measured after the margin number."""
-        stripped = self.text.lstrip(" \t")
-        lead = self.text[: len(self.text) - len(stripped)]
-        return len(lead.expandtabs(TAB_WIDTH)) if "\t" in lead else len(lead)
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip(" \t")
+    def __attrs_post_init__(self) -> None:
+        text = self.text
+        stripped = text.lstrip(" \t")
+        width = len(text) - len(stripped)
+        if width and "\t" in text[:width]:
+            width = len(text[:width].expandtabs(TAB_WIDTH))
+        object.__setattr__(self, "stripped", stripped.rstrip(" \t"))
+        object.__setattr__(self, "indent", width)
 
 
 def page_lines(raw_lines: Sequence[str], record: Recorder | None = None) -> list[PageLine]:
@@ -206,12 +208,12 @@ def shape_kind(text: str) -> str | None:
     """The furniture kind a line's shape alone gives away, or None (any indentation)."""
     if not text or len(text) > 4 * BOILERPLATE_MAX_CHARS:
         return None
-    if PAGE_MARKER.fullmatch(text):
+    if "[[" in text and PAGE_MARKER.fullmatch(text):
         return "page marker"
-    if FILING_STAMP.match(text):
-        return "filing stamp"
     stripped = text.strip(" \t")
-    if stripped.strip("()[]-*—– .").casefold() in CONTINUED_MARKS and len(stripped) <= 20:
+    if stripped[:1] in "Cc" and FILING_STAMP.match(text):
+        return "filing stamp"
+    if len(stripped) <= 20 and stripped.strip("()[]-*—– .").casefold() in CONTINUED_MARKS:
         return "continued mark"
     return None
 

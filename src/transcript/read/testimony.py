@@ -285,6 +285,7 @@ class _Reader:
         self.previous = -1
         """Index of the last non-blank line read."""
         self.qa_indented = self._qa_labels_indented()
+        self.bound: dict[tuple[str, LabelParts | None], LabelParts] = {}
         self.rules: tuple[Rule, ...] = (
             self._rule_blank,
             self._rule_examiner,
@@ -361,7 +362,7 @@ class _Reader:
         """`NAME, having been first duly sworn, …` names the witness: `A` and `THE WITNESS`."""
         line = self.lines[index]
         text = line.stripped
-        if text.casefold().startswith("whereupon,"):
+        if text[:10].casefold().startswith("whereupon,"):
             text = text[len("whereupon,") :].lstrip(" \t")
         comma = text.find(",", 0, LABEL_SEARCH_CHARS)
         if comma < 2:
@@ -526,12 +527,20 @@ class _Reader:
         return turn
 
     def _bound(self, printed: str, person: LabelParts | None) -> LabelParts:
-        """The label as printed, speaking for `person` when the document names one."""
-        if person is None:
-            parts = split_label(printed)
-            assert parts is not None
-            return parts
-        return attrs.evolve(person, printed=printed, folded_printed=fold(printed))
+        """The label as printed, speaking for `person` when the document names one.
+
+        Made once per (label, person): thousands of `Q.`/`A.` lines share it.
+        """
+        key = (printed, person)
+        parts = self.bound.get(key)
+        if parts is None:
+            if person is None:
+                parts = split_label(printed)
+                assert parts is not None
+            else:
+                parts = attrs.evolve(person, printed=printed, folded_printed=fold(printed))
+            self.bound[key] = parts
+        return parts
 
     def _open_turn(self, parts: LabelParts, speech: str, index: int) -> None:
         self.survey.names.add(parts.folded_name)
