@@ -139,6 +139,29 @@ def test_page_furniture_is_counted_with_its_lines() -> None:
     assert "Marlowe" not in " ".join(scotus.iter_text())
 
 
+def test_speech_repeated_about_reporters_is_not_reporter_boilerplate() -> None:
+    # A question asked twice that mentions the trade is speech, not a running footer.
+    text = (
+        "MARA OKAFOR, having been first duly sworn, testified as follows:\n\n"
+        "BY MS. HALVERSEN:\n"
+        "     Q.   What did you tell the reporters?\n"
+        "     A.   Nothing at all.\n"
+        "     Q.   What did you tell the reporters?\n"
+        "     A.   I said nothing, as my lawyer advised.\n"
+        "     Q.   Did the court reporting service call you later about the hearing.\n"
+        "     A.   No.\n"
+        "     Q.   Did the court reporting service call you later about the hearing.\n"
+        "     A.   Never.\n"
+        "              NORTHGATE REPORTING GROUP\n"
+        "              NORTHGATE REPORTING GROUP\n"
+    )
+    doc = transcript.parse(text)
+    assert len(doc.turns) == 8
+    assert [t.label for t in doc.turns[:3]] == ["Q", "A", "Q"]
+    assert "NORTHGATE" not in " ".join(doc.iter_text())
+    assert any("2 reporter boilerplate lines" in d.message for d in doc.diagnostics)
+
+
 def test_trial_without_line_numbers_keeps_q_and_a_as_speakers() -> None:
     text = (
         "                                                         412\n"

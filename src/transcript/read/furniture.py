@@ -219,11 +219,28 @@ def shape_kind(text: str) -> str | None:
 
 
 def is_boilerplate(text: str) -> bool:
-    """A reporter's or publisher's line: short, and naming the trade."""
+    """A reporter's or publisher's line: short, naming the trade, and not a sentence.
+
+    `KESTREL REPORTING SERVICES`, `Official - Subject to Final Review` qualify;
+    a question asked twice about `our reporters` is speech, however often it recurs.
+    """
     if len(text) > BOILERPLATE_MAX_CHARS:
         return False
     folded = text.casefold()
-    return any(word in folded for word in BOILERPLATE_WORDS)
+    return any(word in folded for word in BOILERPLATE_WORDS) and not _reads_as_sentence(text)
+
+
+SENTENCE_LOWER_WORDS = 3
+"""Lower-case words enough to make a line running prose rather than a name or a notice."""
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A question or exclamation, or words mostly in lower case: speech, not a letterhead."""
+    stripped = text.rstrip()
+    if stripped[-1:] in ("?", "!"):
+        return True
+    lower = sum(1 for word in stripped.split() if word[0].islower() and len(word) > 3)
+    return lower >= SENTENCE_LOWER_WORDS
 
 
 def _unpaged(number: int, line: str, report: Recorder, boilerplate: Counter[str]) -> PageLine:
