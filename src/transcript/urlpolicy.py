@@ -62,9 +62,11 @@ def safe_link(value: str | None) -> str | None:
 
 def stylesheet_url(value: str) -> str | None:
     """A normalised stylesheet URL (http, https or relative), or None when it is refused."""
+    if _INVISIBLE.search(value.strip()):
+        return None  # a value that needs cleaning is a mistake or an attack, not a URL
     url = normalise_url(value)
-    if not url or len(url) > MAX_URL_CHARS or url != value.strip():
-        return None  # a value that needed cleaning is a mistake or an attack, not a URL
+    if not url or len(url) > MAX_URL_CHARS:
+        return None
     scheme = scheme_of(url)
     if scheme is None:
         return None if url.startswith("\\") or "\\" in url.split("?")[0] else url

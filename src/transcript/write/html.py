@@ -64,13 +64,10 @@ def css(theme: Theme | str = Theme.MAGAZINE, *, page: bool = False) -> str:
 
 def build(doc: Transcript, options: HtmlOptions) -> Element:
     """The element tree: `<html>` for a page, the `<article>` itself for a fragment."""
-    lang = language(doc, options.lang)
     article_attributes = {"class": f"{ROOT_CLASS} tx-theme-{options.theme.value}"}
     if options.id_prefix:
         article_attributes["id"] = options.id_prefix
     if options.fragment:
-        if lang:
-            article_attributes["lang"] = lang
         article = etree.Element("article", article_attributes)
         article.text = "\n"
         if options.inline_css:
@@ -81,8 +78,11 @@ def build(doc: Transcript, options: HtmlOptions) -> Element:
             link = SubElement(article, "link", {"rel": "stylesheet", "href": options.stylesheet})
             link.tail = "\n"
         _fill(article, doc, options, heading_base=3)
+        lang = language(doc, options.lang)  # after the body: every block is known to be one
+        if lang:
+            article.set("lang", lang)
         return article
-    html = etree.Element("html", {"lang": lang or "und"})
+    html = etree.Element("html")
     _head(SubElement(html, "head"), doc, options)
     body = SubElement(html, "body")
     body.text = "\n"
@@ -91,6 +91,7 @@ def build(doc: Transcript, options: HtmlOptions) -> Element:
     article = SubElement(main, "article", article_attributes)
     article.text = "\n"
     _fill(article, doc, options, heading_base=2)
+    html.set("lang", language(doc, options.lang) or "und")
     return html
 
 
