@@ -5,9 +5,12 @@ Shared by test_html.py, test_html_validator.py and test_html_browser.py.
 
 from __future__ import annotations
 
+import os
 import re
+from typing import NoReturn
 
 import lxml.html
+import pytest
 from lxml import etree
 
 ALLOWED_TAGS = frozenset(
@@ -71,3 +74,10 @@ def visible_text(root: etree._Element) -> str:
 
     walk(root)
     return "".join(parts)
+
+
+def missing_tool(reason: str) -> NoReturn:
+    """Skip locally; in CI (`CI` set, as .ci/run runs), a missing tool is a failure."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI installs it: see .ci/run)")
+    pytest.skip(reason)

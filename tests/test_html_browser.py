@@ -23,6 +23,7 @@ import attrs
 import pytest
 
 import transcript
+from html_checks import missing_tool
 from transcript import HtmlOptions
 
 pytestmark = pytest.mark.browser
@@ -80,16 +81,16 @@ CHECK_TURNS = """(root) => {
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)")
+        missing_tool(f"no chromium at {CHROMIUM} (apt-get install chromium)")
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
-        pytest.skip("playwright is not installed (pip install playwright)")
+        missing_tool("playwright is not installed (pip install playwright)")
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         except Error as error:
-            pytest.skip(f"chromium does not start under playwright: {error}")
+            missing_tool(f"chromium does not start under playwright: {error}")
         yield browser
         browser.close()
 

