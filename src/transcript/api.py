@@ -131,9 +131,9 @@ def to_json(doc: Transcript, *, indent: int | None = 2) -> str:
 def to_html(doc: Transcript, options: HtmlOptions | None = None) -> str:
     """The HTML of `doc`: a whole page, or with `HtmlOptions(fragment=True)` one embeddable
     `<article>`. Every character of input text is shown as text, never read as markup."""
-    from .write.html import render as render_html
+    from .write.html import dumps
 
-    return _guarded(render_html, doc, options).decode("utf-8")
+    return _guarded(dumps, doc, options)
 
 
 def from_json(data: str | bytes) -> Transcript:

@@ -42,6 +42,15 @@ FALLBACK_TITLE = "Transcript"
 
 def render(doc: Transcript, options: HtmlOptions | None = None) -> bytes:
     """The writer entry point for the registry: the page or fragment as UTF-8 bytes."""
+    return _serialise(doc, options, "utf-8")  # type: ignore[return-value]
+
+
+def dumps(doc: Transcript, options: HtmlOptions | None = None) -> str:
+    """The page or fragment as a `str` (serialised straight to text, not through bytes)."""
+    return _serialise(doc, options, "unicode")  # type: ignore[return-value]
+
+
+def _serialise(doc: Transcript, options: HtmlOptions | None, encoding: str) -> bytes | str:
     if options is None:
         options = HtmlOptions()
     elif not isinstance(options, HtmlOptions):
@@ -49,10 +58,11 @@ def render(doc: Transcript, options: HtmlOptions | None = None) -> bytes:
             "options", f"the HTML writer takes HtmlOptions, got {type(options).__name__}"
         )
     root = build(doc, options)
+    root.tail = "\n"  # the final newline, written by tostring with the root's tail
     try:
         if options.fragment:
-            return etree.tostring(root, method="html", encoding="utf-8") + b"\n"
-        return etree.tostring(root, method="html", encoding="utf-8", doctype=DOCTYPE) + b"\n"
+            return etree.tostring(root, method="html", encoding=encoding)
+        return etree.tostring(root, method="html", encoding=encoding, doctype=DOCTYPE)
     except (ValueError, etree.LxmlError) as error:  # every string was cleaned: a bug if seen
         raise WriteError(f"cannot serialise the HTML: {error}") from error
 
