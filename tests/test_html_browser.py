@@ -26,7 +26,7 @@ import transcript
 from html_checks import missing_tool
 from transcript import HtmlOptions
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 DATA = Path(__file__).parent / "data"
 REFERENCE = DATA / "golden" / "kursk-interview.txt"
