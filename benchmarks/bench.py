@@ -60,6 +60,8 @@ TARGETS = {
     "to_json": Target(2.5, 4.0),
     "from_json": Target(3.0, 5.0),
     "cli_json": Target(2.0, 3.0),
+    "to_html": Target(2.0, 3.0),
+    "cli_html": Target(2.0, 3.0),
     "cli_peak": Target(2.0, 3.0),
     "scaling": Target(1.25, 1.5),
 }
@@ -69,6 +71,7 @@ FINDITER = "parse.finditer"
 MODEL_ATTRS = "model.attrs"
 DICTS_DUMPS = "json.dicts+dumps (from attrs)"
 LOADS = "json.loads"
+BUILD_TOSTRING = "html.build+tostring"  # floor_html.py: lxml tree + lxml.html.tostring
 
 
 # --------------------------------------------------------------------------- workload
@@ -293,6 +296,7 @@ class ProjectStages:
             "to_json": Series("project", "to_json(doc, indent=None)", work),
             "to_json_default": Series("project", "to_json(doc)  [default indent=2]", work),
             "from_json": Series("project", "from_json(compact)", work),
+            "to_html": Series("project", "to_html(doc)", work),
         }
         self.use_parsed = False
         self.doc: Any = None
@@ -341,19 +345,20 @@ class ProjectStages:
         try:
             self.doc = stand_in_doc(self.tx, self.text)
         except Exception as error:
-            for key in ("to_json", "to_json_default", "from_json"):
+            for key in ("to_json", "to_json_default", "from_json", "to_html"):
                 self.series[key].error = f"no document (parse unusable, {describe(error)})"
             return
         self.notes.append(
             "JSON figures use a stand-in document built by the bench (parse() unusable): "
             "labels and paragraphs only, not comparable with a real parse"
         )
-        for key in ("to_json", "to_json_default", "from_json"):
+        for key in ("to_json", "to_json_default", "from_json", "to_html"):
             self.series[key].name += " *stand-in doc"
             self.series[key].stand_in = True
 
     def _writers(self, time_it: bool, check_round_trip: bool = False) -> None:
         doc = self.doc
+        self._call("to_html", lambda: self.tx.to_html(doc), time_it)
         compact = self._call("to_json", lambda: self.tx.to_json(doc, indent=None), time_it)
         self._call("to_json_default", lambda: self.tx.to_json(doc), time_it)
         if compact is None:
@@ -401,7 +406,7 @@ class Anchors:
         self.work = work
         self.series = {
             name: Series("anchor", name, work)
-            for name in (FINDITER, MODEL_ATTRS, DICTS_DUMPS, LOADS)
+            for name in (FINDITER, MODEL_ATTRS, DICTS_DUMPS, LOADS, BUILD_TOSTRING)
         }
         self.series["from_json_anchor"] = Series(
             "anchor", "json.loads + (model.attrs - finditer)", work
@@ -425,13 +430,15 @@ class Anchors:
         return {row["stage"]: row["median_s"] for row in rows}
 
     def sample(self) -> None:
-        """One round: floor_parse.py and floor_json.py once each; a failure stops the anchors."""
+        """One round: floor_parse.py, floor_json.py and floor_html.py once each; a failure
+        stops the anchors."""
         if any(s.error for s in self.series.values()):
             return
         try:
             seconds = self._floor("floor_parse.py", "--stages", FINDITER, MODEL_ATTRS)
             seconds.update(self._floor("floor_json.py"))
-            for name in (FINDITER, MODEL_ATTRS, DICTS_DUMPS, LOADS):
+            seconds.update(self._floor("floor_html.py"))
+            for name in (FINDITER, MODEL_ATTRS, DICTS_DUMPS, LOADS, BUILD_TOSTRING):
                 self.series[name].times.append(seconds[name])
         except (RuntimeError, KeyError, ValueError, OSError) as error:
             for series in self.series.values():
@@ -546,17 +553,27 @@ def spawn_main() -> int:
 def measure_cli(
     work: Workload, runs: int, perf: Path | None, env: dict[str, str], outdir: Path
 ) -> dict[str, Series]:
-    """`python -m transcript convert X.txt -o out.json` against floor_cli.py json, A B A B."""
+    """`python -m transcript convert X.txt -o out.json|.html` against floor_cli.py json|html,
+    all four alternating A B C D A B C D."""
     project_out = outdir / f"transcript-{work.turns}.json"
+    html_out = outdir / f"transcript-{work.turns}.html"
     project_cmd = [sys.executable, "-m", "transcript", "convert", str(work.path)]
-    commands = {"cli": [*project_cmd, "-o", str(project_out)]}
-    series = {"cli": Series("cli", "python -m transcript convert -> .json", work)}
+    commands = {
+        "cli": [*project_cmd, "-o", str(project_out)],
+        "cli_html": [*project_cmd, "-o", str(html_out)],
+    }
+    series = {
+        "cli": Series("cli", "python -m transcript convert -> .json", work),
+        "cli_html": Series("cli", "python -m transcript convert -> .html", work),
+    }
     if perf is not None:
-        floor_out = outdir / f"floor-{work.turns}.json"
-        floor_cmd = [sys.executable, str(perf / "floor_cli.py"), "json", str(work.path)]
-        commands["floor_cli"] = [*floor_cmd, str(floor_out)]
-        series["floor_cli"] = Series("anchor", "floor_cli.py json", work)
+        for kind, key in (("json", "floor_cli"), ("html", "floor_cli_html")):
+            floor_out = outdir / f"floor-{work.turns}.{kind}"
+            floor_cmd = [sys.executable, str(perf / "floor_cli.py"), kind, str(work.path)]
+            commands[key] = [*floor_cmd, str(floor_out)]
+            series[key] = Series("anchor", f"floor_cli.py {kind}", work)
     project_out.unlink(missing_ok=True)
+    html_out.unlink(missing_ok=True)
     spec = json.dumps({"commands": commands, "runs": runs})
     launcher = [sys.executable, str(Path(__file__).resolve()), SPAWN_FLAG]
     proc = subprocess.run(launcher, input=spec, capture_output=True, text=True, env=env)
@@ -568,8 +585,9 @@ def measure_cli(
         series[key].times = result["walls"]
         series[key].peaks_mib = result["peaks_mib"]
         series[key].error = result["error"]
-    if series["cli"].ok and not project_out.exists():
-        series["cli"].error = f"exit 0 but {project_out.name} was not written"
+    for key, out in (("cli", project_out), ("cli_html", html_out)):
+        if series[key].ok and not out.exists():
+            series[key].error = f"exit 0 but {out.name} was not written"
     return series
 
 
@@ -655,6 +673,15 @@ def size_ratios(figures: dict[str, Series]) -> list[Ratio]:
         paired(
             "CLI json / floor_cli json (wall)", get("cli"), get("floor_cli"), TARGETS["cli_json"]
         ),
+        paired(
+            "to_html / html.build+tostring", get("to_html"), get(BUILD_TOSTRING), TARGETS["to_html"]
+        ),
+        paired(
+            "CLI html / floor_cli html (wall)",
+            get("cli_html"),
+            get("floor_cli_html"),
+            TARGETS["cli_html"],
+        ),
     ]
     peak = peak_ratio(get("cli"), get("floor_cli"))
     return [*ratios, peak] if peak else ratios
@@ -673,6 +700,8 @@ def scaling_ratios(by_size: dict[int, dict[str, Series]]) -> list[Ratio]:
         (MODEL_ATTRS, "scaling model.attrs per turn (floor)", None),
         ("to_json", "scaling to_json() per turn", None),
         ("from_json", "scaling from_json() per turn", None),
+        ("to_html", "scaling to_html() per turn", None),
+        (BUILD_TOSTRING, "scaling html.build+tostring per turn (floor)", None),
     ):
         big, base = by_size[largest].get(key), by_size[10_000].get(key)
         label = f"{name} ({largest // 1000}k / 10k)"

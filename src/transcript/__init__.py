@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
-from .api import convert, from_json, load, parse, render, to_json
+from .api import convert, from_json, load, parse, render, to_html, to_json
 from .errors import (
     DecodeError,
     LimitError,
+    OptionError,
     ParseError,
     SchemaError,
     TranscriptError,
@@ -39,6 +40,7 @@ from .model import (
     Turn,
 )
 from .read import ReadOptions
+from .write.html_options import HtmlOptions, Theme
 
 __version__ = "0.1.0"
 
@@ -49,9 +51,11 @@ __all__ = [
     "DecodeError",
     "Diagnostic",
     "Heading",
+    "HtmlOptions",
     "Inline",
     "LimitError",
     "Metadata",
+    "OptionError",
     "Paragraph",
     "ParseError",
     "Prose",
@@ -63,6 +67,7 @@ __all__ = [
     "SourceSpan",
     "Speaker",
     "Text",
+    "Theme",
     "Timestamp",
     "Transcript",
     "TranscriptError",
@@ -75,5 +80,6 @@ __all__ = [
     "load",
     "parse",
     "render",
+    "to_html",
     "to_json",
 ]

@@ -22,6 +22,7 @@ from .errors import DecodeError, TranscriptError, WriteError
 from .fileio import MAX_INPUT_BYTES, atomic_write_bytes, check_output_path, read_input_bytes
 from .model import Diagnostic, Role, Severity, Transcript
 from .read import ReadOptions
+from .write.html_options import HtmlOptions
 
 Source = str | os.PathLike[str] | IO[bytes] | IO[str]
 T = TypeVar("T")
@@ -112,7 +113,10 @@ def read_decoded(
 
 
 def render(doc: Transcript, format: str, options: Any = None) -> bytes:
-    """Write `doc` in the named output format (`json`, …) and return the bytes."""
+    """Write `doc` in the named output format (`json`, `html`, …) and return the bytes.
+
+    `options` is the writer's own options class (`HtmlOptions` for HTML) or None.
+    """
     write = registry.find_writer(format).load()
     return _guarded(write, doc, options)
 
@@ -122,6 +126,14 @@ def to_json(doc: Transcript, *, indent: int | None = 2) -> str:
     from .write.json import dumps
 
     return _guarded(dumps, doc, indent)
+
+
+def to_html(doc: Transcript, options: HtmlOptions | None = None) -> str:
+    """The HTML of `doc`: a whole page, or with `HtmlOptions(fragment=True)` one embeddable
+    `<article>`. Every character of input text is shown as text, never read as markup."""
+    from .write.html import dumps
+
+    return _guarded(dumps, doc, options)
 
 
 def from_json(data: str | bytes) -> Transcript:

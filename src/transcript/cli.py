@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__, api, registry, report
-from .errors import TranscriptError, UnknownFormatError
+from .cli_options import add_writer_options, writer_options
+from .errors import OptionError, TranscriptError, UnknownFormatError
 from .fileio import MAX_INPUT_BYTES
 from .model import Role, Transcript
 
@@ -59,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _status(exit_.code)
         handler: Handler = args.handler
         return handler(args)
-    except (UnknownFormatError, UsageError) as error:
+    except (UnknownFormatError, UsageError, OptionError) as error:
         _fail(str(error))
         return EXIT_USAGE
     except TranscriptError as error:
@@ -110,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FORMAT",
         help="output format, overriding OUTPUT's suffix: " + ", ".join(registry.writer_names()),
     )
+    add_writer_options(convert)
     convert.set_defaults(handler=_convert)
 
     inspect = commands.add_parser(
@@ -187,13 +189,15 @@ def _convert(args: argparse.Namespace) -> int:
     speakers, roles = _overrides(args)
     if args.output == STDIO:
         entry = registry.find_writer(args.to or "json")
+        options = writer_options(entry.name, args)
         if not _is_text(entry.media_type) and _is_terminal(sys.stdout):
             raise UsageError(
                 f"not writing {entry.name} to a terminal; use -o FILE or redirect the output"
             )
         doc = _load(args, speakers, roles)
-        _write_stdout_bytes(api.render(doc, entry.name))
+        _write_stdout_bytes(api.render(doc, entry.name, options))
     else:
+        entry = registry.find_writer(args.to) if args.to else registry.writer_for_path(args.output)
         api.convert(
             _source(args.input),
             args.output,
@@ -202,6 +206,7 @@ def _convert(args: argparse.Namespace) -> int:
             encoding=args.encoding,
             speakers=speakers,
             roles=roles,
+            options=writer_options(entry.name, args),
             max_bytes=args.max_bytes,
         )
     return EXIT_OK

@@ -45,6 +45,15 @@ class WriteError(TranscriptError):
     """The output could not be produced or saved."""
 
 
+class OptionError(TranscriptError, ValueError):
+    """A writer option with a value the writer refuses (a theme it lacks, an unsafe URL)."""
+
+    def __init__(self, option: str, detail: str) -> None:
+        self.option = option
+        self.detail = detail
+        super().__init__(f"{option}: {detail}")
+
+
 class UnknownFormatError(TranscriptError, ValueError):
     """A reader or writer name (or file suffix) that the registry does not know."""
 

@@ -206,6 +206,13 @@ READERS: tuple[ReaderEntry, ...] = (
 
 WRITERS: tuple[WriterEntry, ...] = (
     WriterEntry("json", "json", (".json",), "application/json", "transcript/1 JSON, lossless"),
+    WriterEntry(
+        "html",
+        "html",
+        (".html", ".htm"),
+        "text/html",
+        "a web page or an embeddable fragment (themes: magazine, transcript)",
+    ),
 )
 
 AUTO = "auto"
