@@ -112,3 +112,14 @@ def test_no_reader_makes_a_speaker_of_label_like_lines(style: str) -> None:
     ).casefold()
     for word in text.split():  # a key such as `Title:` may become a metadata field name
         assert word.rstrip(":").casefold() in kept, (style, word[:40])
+
+
+def test_full_width_brackets_and_numbered_characters_are_labels() -> None:
+    reading = split_label("佐々木遥（ささき・はるか）")
+    assert reading is not None
+    assert (reading.name, reading.affiliation) == ("佐々木遥", None)  # a reading, not a firm
+    firm = split_label("田中（朝日新聞）")
+    assert firm is not None and (firm.name, firm.affiliation) == ("田中", "朝日新聞")
+    waiter = split_label("Waiter #2")
+    assert waiter is not None and waiter.name == "Waiter #2"
+    assert split_label("#hashtag") is None

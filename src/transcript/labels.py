@@ -21,7 +21,8 @@ INVISIBLE = frozenset(
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # bidi controls
 )
 LABEL_SPACES = " \u00a0\u202f\u2009\u3000\t"
-NAME_PUNCTUATION = frozenset(".'’‐-&/・·")
+NAME_PUNCTUATION = frozenset(".'’‐-&/・·#")
+"""`#` for the numbered minor characters of scripts (`Waiter #2`)."""
 
 CAMERA_CUES = frozenset(
     {
@@ -133,7 +134,7 @@ def split_label(printed: str) -> LabelParts | None:
         return None
     affiliation = None
     for extra in extras:
-        if extra.casefold() not in CAMERA_CUES and affiliation is None:
+        if extra.casefold() not in CAMERA_CUES and not _is_reading(extra) and affiliation is None:
             affiliation = extra
     if affiliation is None and role_words and not is_role_suffix(role_words):
         affiliation = role_words
@@ -144,7 +145,12 @@ def split_label(printed: str) -> LabelParts | None:
 
 
 def _strip_parenthesised(text: str) -> tuple[str | None, list[str]]:
-    """`Editor (Time.news)` → (`Editor`, [`Time.news`]); None when brackets are unbalanced."""
+    """`Editor (Time.news)` → (`Editor`, [`Time.news`]); None when brackets are unbalanced.
+
+    Full-width brackets count too: `佐々木遥（ささき・はるか）` prints the name's reading.
+    """
+    if "（" in text or "）" in text:
+        text = text.replace("（", "(").replace("）", ")")
     if "(" not in text and ")" not in text:
         return text, []
     extras: list[str] = []
@@ -167,6 +173,11 @@ def _strip_parenthesised(text: str) -> tuple[str | None, list[str]]:
         position = closing + 1
     name = " ".join("".join(kept).split())
     return name, extras
+
+
+def _is_reading(text: str) -> bool:
+    """A kana gloss (`（ささき・はるか）`) gives a Japanese name's reading, not an affiliation."""
+    return all("\u3040" <= ch <= "\u30ff" or ch in " ・" for ch in text)
 
 
 def _looks_like_name(name: str) -> bool:
