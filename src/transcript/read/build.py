@@ -159,23 +159,27 @@ class DocumentBuilder:
     def finish(self, options: ReadOptions) -> Transcript:
         """Resolve speakers over every turn and build the frozen document."""
         self._report_furniture()
-        turns = [item for item in self.items if isinstance(item, DraftTurn)]
-        occurrences = [
-            Occurrence(turn.parts, turn.first_line, asks(turn.paragraphs)) for turn in turns
-        ]
+        turn_texts: list[list[str]] = []  # each turn's paragraphs, joined once
+        occurrences: list[Occurrence] = []
+        for item in self.items:
+            if isinstance(item, DraftTurn):
+                texts = joined(item.paragraphs)
+                turn_texts.append(texts)
+                occurrences.append(Occurrence(item.parts, item.first_line, asks(texts)))
         overrides = (*self.declared_names, *options.speakers)  # the caller's word wins
         roles = (*self.declared_roles, *options.roles)
         resolution = resolve(occurrences, overrides, roles)
         self.diagnostics.extend(resolution.diagnostics)
-        speaker_of = dict(zip(map(id, turns), resolution.speaker_ids, strict=False))
+        speaker_ids = iter(resolution.speaker_ids)
+        texts_of_turns = iter(turn_texts)
         blocks: list[Block] = []
         for item in self.items:
             if isinstance(item, DraftTurn):
                 blocks.append(
                     Turn(
-                        speaker_of[id(item)],
+                        next(speaker_ids),
                         item.parts.printed,
-                        paragraphs(item.paragraphs),
+                        tuple(map(paragraph, next(texts_of_turns))),
                         item.start,
                         item.end,
                         SourceSpan(item.first_line, item.last_line),
@@ -191,7 +195,7 @@ class DocumentBuilder:
                 )
             else:
                 blocks.append(item)
-        if not turns:
+        if not occurrences:
             self.diagnose(
                 "no-speaker-labels",
                 "no speaker labels were found; the text was read as prose",
@@ -225,14 +229,19 @@ class DocumentBuilder:
             )
 
 
+def joined(drafts: Iterable[list[str]]) -> list[str]:
+    """Each paragraph's source lines joined with spaces; paragraphs with no text left out."""
+    return [lines[0] if len(lines) == 1 else " ".join(lines) for lines in drafts if any(lines)]
+
+
 def paragraphs(drafts: Iterable[list[str]]) -> tuple[Paragraph, ...]:
     """Join each paragraph's source lines and parse its inline annotations and timestamps."""
-    return tuple(paragraph(" ".join(lines)) for lines in drafts if any(lines))
+    return tuple(map(paragraph, joined(drafts)))
 
 
-def asks(drafts: Iterable[list[str]]) -> bool:
-    """The turn asks a question (for role inference)."""
-    return any("?" in text or "？" in text for lines in drafts for text in lines)
+def asks(texts: Iterable[str]) -> bool:
+    """The turn asks a question (for role inference), from its joined paragraphs."""
+    return any("?" in text or "？" in text for text in texts)
 
 
 def guess_speech_language(blocks: list[Block]) -> str | None:
