@@ -122,3 +122,20 @@ def test_any_text_never_raises_anything_but_ours(text: str) -> None:
         read(normalise(text), ReadOptions())
     except TranscriptError:
         pass
+
+
+def test_an_office_longer_than_any_name_still_labels_its_holder() -> None:
+    text = (
+        "House of Commons\n\nRural Broadband\n\n"
+        "1. Tom Ellery (North Wold) (Con): What steps is she taking on rural broadband?\n\n"
+        "The Parliamentary Under-Secretary of State for Digital Infrastructure (Priya Mehta-Lowe): "
+        "We have connected a further 40,000 homes.\n\n"
+        "Tom Ellery: When will my constituents be connected?\n\n"
+        "The Parliamentary Under-Secretary of State for Digital Infrastructure: By next spring.\n"
+    )
+    doc = transcript.parse(text, style="hansard")
+    assert [t.label.split(" (")[0] for t in doc.turns][1].startswith("The Parliamentary")
+    names = {s.id: s.name for s in doc.speakers}
+    assert [names[t.speaker] for t in doc.turns] == [
+        "Tom Ellery", "Priya Mehta-Lowe", "Tom Ellery", "Priya Mehta-Lowe"
+    ]

@@ -228,9 +228,9 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
     if groups and TIME_OF_DAY.fullmatch(groups[-1]):
         seconds = _seconds(groups[-1])
         groups = groups[:-1]
-    base = split_label(outer)
-    if base is None or (not groups and judge_prefix(outer).kind is not Kind.LABEL):
-        return None  # `Note:`, `Re:`, `Read more:` are notes and chrome, never members
+    # An office may be longer than any name (`The Parliamentary Under-Secretary of State
+    # for …`), so the `Office (Name)` shape, and a bare office whose holder is known, are
+    # tried before the generic name guard.
     if len(groups) == 1 and _is_office(outer) and _is_personal_name(groups[0]):
         offices[fold(outer)] = groups[0]
         parts = LabelParts(
@@ -242,6 +242,15 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
             folded_printed=fold(printed),
         )
         return Label(parts, speech, number=number, office=outer, shaped=True, seconds=seconds)
+    holder = None if groups else offices.get(fold(outer))
+    if holder is not None:
+        parts = LabelParts(
+            printed, holder, None, outer, folded_name=fold(holder), folded_printed=fold(printed)
+        )
+        return Label(parts, speech, number=number, office=outer, seconds=seconds)
+    base = split_label(outer)
+    if base is None or (not groups and judge_prefix(outer).kind is not Kind.LABEL):
+        return None  # `Note:`, `Re:`, `Read more:` are notes and chrome, never members
     if groups:
         affiliation = groups[0] if len(groups) == 1 else f"{groups[0]} ({', '.join(groups[1:])})"
         parts = LabelParts(
@@ -249,12 +258,6 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
         )
         shaped = len(groups) >= 2 or seconds is not None  # `(Division) (14:01)`, Australian
         return Label(parts, speech, number=number, shaped=shaped, seconds=seconds)
-    holder = offices.get(base.folded_name)
-    if holder is not None:
-        parts = LabelParts(
-            printed, holder, None, outer, folded_name=fold(holder), folded_printed=fold(printed)
-        )
-        return Label(parts, speech, number=number, office=outer, seconds=seconds)
     return Label(base, speech, number=number, shaped=number is not None, seconds=seconds)
 
 
