@@ -631,12 +631,31 @@ def _roles(survey: Survey, style: str) -> list[tuple[str, Role]]:
     return roles
 
 
+def _has_question_and_answer(lines: Sequence[PageLine]) -> bool:
+    """Some line opens with a `Q.` label and some line with an `A.` label (after any timecode)."""
+    letters = set()
+    for line in lines:
+        text = line.stripped
+        if text[:1].isdigit():
+            timecode = TIMECODE.match(text)
+            text = text[timecode.end() :].lstrip(" \t") if timecode is not None else text
+        if text[:1] in ("Q", "A") and text[1:2] in (".", "\t"):
+            found = qa_label(text)
+            if found is not None:
+                letters.add(found.letter)
+                if len(letters) == 2:
+                    return True
+    return False
+
+
 def fit(head: Head) -> Fit:
     """Legal page layout, `Q.`/`A.` labels or the Court's header (FORMATS.md §8, step 2)."""
     doc = DocumentBuilder("testimony")
     lines = page_lines(head.lines, doc.furniture)
     layout = any(line.page_line is not None for line in lines)
     header = any(SCOTUS_HEADER in line.casefold() for line in head.lines)
+    if not (layout or header or _has_question_and_answer(lines)):
+        return NO_FIT  # the one other way to qualify needs a Q. and an A.: no need to read
     reader = _Reader(lines, doc)
     reader.run()
     survey = reader.survey
