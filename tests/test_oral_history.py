@@ -145,7 +145,12 @@ def test_capitals_labels_alone_cover_block_and_furniture() -> None:
     speakers = [(s.name, s.role) for s in doc.speakers]
     assert speakers == [("TEAGUE", Role.INTERVIEWER), ("YBARRA-QUINN", Role.INTERVIEWEE)]
     assert [t.label for t in doc.turns] == [
-        "TEAGUE", "YBARRA-QUINN", "TEAGUE", "YBARRA-QUINN", "YBARRA-QUINN", "TEAGUE"
+        "TEAGUE",
+        "YBARRA-QUINN",
+        "TEAGUE",
+        "YBARRA-QUINN",
+        "YBARRA-QUINN",
+        "TEAGUE",
     ]
     second = [p.text for p in doc.turns[1].paragraphs]
     assert second == [
@@ -179,8 +184,8 @@ def test_markdown_conversion_with_citation_line_toc_and_questioners() -> None:
     notes = prose(doc, ProseKind.NOTE)
     assert notes[0].startswith("1 About Ruth Okafor")  # the table of contents
     assert any(n.startswith("This manuscript is available") for n in notes)
-    intro = prose(doc, ProseKind.INTRO)
-    assert any(p.startswith("RUTH OKAFOR: An Interview Conducted") for p in intro)
+    # the citation line is not a turn (FORMATS §1.7): a note
+    assert any(n.startswith("RUTH OKAFOR: An Interview Conducted") for n in notes)
 
 
 def test_role_word_labels_and_a_label_with_a_cover_value_on_the_next_line() -> None:
@@ -231,9 +236,29 @@ def test_many_turns_read_in_linear_time() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["ANN:", "Bo Li:", "INTERVIEWER: X", "DATE: 1", "Page 2 of 3", "   ", "\t", "12",
-             "[END]", "[laughs]", "## H", "# T", "**", "---", ":", "\n", "\n\n", "1 A 1.1 B 2 C",
-             "Q1:", "text.", "é"]
+            [
+                "ANN:",
+                "Bo Li:",
+                "INTERVIEWER: X",
+                "DATE: 1",
+                "Page 2 of 3",
+                "   ",
+                "\t",
+                "12",
+                "[END]",
+                "[laughs]",
+                "## H",
+                "# T",
+                "**",
+                "---",
+                ":",
+                "\n",
+                "\n\n",
+                "1 A 1.1 B 2 C",
+                "Q1:",
+                "text.",
+                "é",
+            ]
         ),
         max_size=60,
     ).map("".join)
@@ -259,3 +284,52 @@ def test_bold_labels_alone_on_their_lines_stay_markdown() -> None:
     doc = transcript.parse(text)
     assert doc.metadata.style == "markdown-bold-interview"
     assert len(doc.turns) == 4
+
+
+NEWS_WITH_ROLE_LABELS = """\
+The council voted on Tuesday to keep the pool closed for another season.
+Title: Deep End: A Conversation With Engineer Tomas Reyes
+Interviewer (Daily Ledger): Thanks for joining us. What broke?
+Tomas Reyes: The main pump, and the filter house with it.
+Interviewer: Is the estimate realistic?
+Mr. Reyes: It is on the high side, but not by much.
+Interviewer: Could it open next summer?
+Mr. Reyes: With a rented pump, yes.
+"""
+
+
+def test_a_recurring_role_key_is_a_label_not_a_cover_block() -> None:
+    doc = transcript.parse(NEWS_WITH_ROLE_LABELS)
+    assert doc.metadata.style != "oral-history"
+    doc = read(normalise(NEWS_WITH_ROLE_LABELS), ReadOptions())
+    assert [t.speaker for t in doc.turns].count(doc.turns[0].speaker) == 3
+    assert len(doc.turns) == 6
+
+
+INLINE_WITH_CITATION = """\
+RIVERSIDE MILL WORKERS ORAL HISTORY
+
+INTERVIEWEE: Henrik Salo
+INTERVIEWER: Amara Quist
+DATE: May 4, 2024
+
+SALO: Henrik Salo, interviewed by Amara Quist, May 4, 2024. Riverside Mill Workers, RMW-07.
+
+Amara Quist: Where did you start at the mill?
+
+Henrik Salo: In the carding room, at fifteen.
+
+Quist: Fifteen?
+
+Salo: My uncle signed for me.
+"""
+
+
+def test_a_citation_line_before_the_first_turn_is_a_note() -> None:
+    doc = transcript.parse(INLINE_WITH_CITATION)
+    assert doc.metadata.style == "oral-history"
+    assert len(doc.turns) == 4
+    assert doc.turns[0].paragraphs[0].text.startswith("Where did you start")
+    assert any(
+        n.startswith("SALO: Henrik Salo, interviewed by") for n in prose(doc, ProseKind.NOTE)
+    )

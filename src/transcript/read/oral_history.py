@@ -122,6 +122,13 @@ LEADER_DOTS = re.compile(r".{1,200}?(?:\.[ ]?){4,}[ \t]*\d{1,4}")
 """`Early life ........ 3`: a table-of-contents line with leader dots."""
 Q_CODE = re.compile(r"q\d{0,2}")
 """`Q`, `Q1`, `Q2`: numbered questioners, interviewers by convention."""
+CITATION_PHRASES = (
+    "interviewed by",
+    "interview conducted by",
+    "an interview with",
+    "oral history of",
+)
+"""Words of a citation line (`NAME: Ruth Cole, interviewed by …`), which is not a turn (§1.7)."""
 STATEMENT_WORDS = ("copyright", "rights", "permission", "access", "restriction", "citation")
 """Heading words over copyright and access statements (Prose notes, not an introduction)."""
 
@@ -138,6 +145,7 @@ class What(enum.Enum):
     INLINE = "inline"
     BRACKET = "bracket"
     TOC = "toc"
+    CITATION = "citation"
     TEXT = "text"
 
 
@@ -203,6 +211,58 @@ def classify(
     if labelled is not None and labelled.kind is Kind.LABEL and labelled.label is not None:
         return OLine(number, What.INLINE, labelled.text, label=labelled.label, value=text)
     return OLine(number, What.TEXT, text)
+
+
+def settle(lines: list[OLine], cache: LabelCache) -> None:
+    """Rules that need the lines around a line: the cover block and citation lines.
+
+    A cover block is a run before the first turn, each key once: a person key
+    (`Interviewer:`) that recurs, or comes after a turn has started, is a
+    speaker label, so its line starts a turn. Before the first turn, an inline
+    label whose text restates a name with a date, or says "interviewed by", is
+    the interview's citation, not speech (FORMATS.md §1.7).
+    """
+    seen_turn = False
+    person_keys: set[str] = set()
+    for index, line in enumerate(lines):
+        what = line.what
+        if what is What.INLINE and line.label is not None:
+            if not seen_turn and _citation(line):
+                lines[index] = OLine(line.number, What.CITATION, line.value)
+                continue
+            seen_turn = True
+        elif what is What.ALONE and line.label is not None:
+            seen_turn = seen_turn or fold(line.text[:-1]) not in COVER_KEYS
+        elif what is What.COVER:
+            key = fold(line.key)
+            if COVER_KEYS[key] not in PEOPLE_ROLES:
+                continue
+            if seen_turn or key in person_keys:
+                lines[index] = _as_label(line, cache)
+                seen_turn = True
+            person_keys.add(key)
+
+
+def _as_label(line: OLine, cache: LabelCache) -> OLine:
+    """A cover-looking line that is speech: `Interviewer: Is that realistic?`."""
+    labelled = label_rule(line.number, line.text, cache)
+    if labelled is not None and labelled.kind is Kind.LABEL and labelled.label is not None:
+        return OLine(line.number, What.INLINE, labelled.text, label=labelled.label, value=line.text)
+    return OLine(line.number, What.TEXT, line.text)
+
+
+def _citation(line: OLine) -> bool:
+    """`ABERNATHY-COLE: Ruth Abernathy-Cole, interviewed by Daniel Koh, October 3, 2025.`"""
+    assert line.label is not None
+    speech = line.text[:300].casefold()
+    if any(phrase in speech for phrase in CITATION_PHRASES):
+        return True
+    comma = speech.find(",", 0, 120)
+    return (
+        comma > 0
+        and line.label.folded_name in fold(speech[:comma])
+        and any(ch.isdigit() for ch in speech)
+    )
 
 
 def alone_line(number: int, text: str, parts: LabelParts) -> OLine:
@@ -290,6 +350,7 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
         classify(number, raw, markdown, cache, repeated, dropped)
         for number, raw in enumerate(raw_lines[body:], body + 1)
     ]
+    settle(lines, cache)
     assembler = _Assembler(lines, markdown)
     apply_front_matter(assembler.doc, pairs)
     for line in lines:
@@ -386,7 +447,7 @@ class _Assembler:
             self._cover(line)
         elif what is What.BRACKET and self.turn is not None and not _speech_annotation(line.text):
             self.pending.append(line)
-        elif what is What.TOC and not self.seen_turn:
+        elif what is What.CITATION or (what is What.TOC and not self.seen_turn):
             self._prose(ProseKind.NOTE, line.text, line.number)
         else:
             self._text(line, line.value if what is What.INLINE else line.text)
@@ -545,6 +606,7 @@ def fit(head: Head) -> Fit:
         classify(number, raw, markdown, cache, repeated, dropped)
         for number, raw in enumerate(head.lines, 1)
     ]
+    settle(lines, cache)
     alone = [
         line.label.folded_name
         for line, raw in zip(lines, head.lines, strict=False)
