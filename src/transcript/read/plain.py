@@ -171,7 +171,7 @@ def _style(lines: list[Line]) -> str:
     labels = [line for line in lines if line.label is not None]
     if not labels:
         return "plain"
-    fullwidth = sum("：" in line.whole[:LABEL_SEARCH_CHARS] for line in labels)
+    fullwidth = sum(line.whole.find("：", 0, LABEL_SEARCH_CHARS) >= 0 for line in labels)
     if fullwidth * 2 > len(labels):
         speech = " ".join(line.whole for line in labels[:20])
         if any("\uac00" <= ch <= "\ud7a3" for ch in speech):
@@ -184,7 +184,8 @@ def _style(lines: list[Line]) -> str:
     )
     if french * 2 > len(labels):
         return "french-spacing"
-    caps = sum(_is_caps(line.label.name) for line in labels if line.label)
+    names = Counter(line.label.name for line in labels if line.label)
+    caps = sum(count for name, count in names.items() if _is_caps(name))  # each name once
     if caps * 2 > len(labels):
         return "broadcast-caps"
     return "news-article-interview"
