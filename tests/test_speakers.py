@@ -118,3 +118,17 @@ def test_two_titles_for_one_surname_are_not_both_merged() -> None:
     ]
     senator = transcript.parse("Senator Ann Grassley: Yes.\nSen. Grassley: Again.\nQ: Why?")
     assert [s.name for s in senator.speakers] == ["Senator Ann Grassley", "Q"]
+
+
+def test_a_cjk_surname_with_a_shorter_title_is_the_full_name() -> None:
+    doc = transcript.parse(
+        "사회자：안녕하십니까?\n최민준 선임연구원：반갑습니다.\n사회자：시작할까요?\n최 연구원：네.\n"
+    )
+    assert names(doc) == [("사회자", ()), ("최민준 선임연구원", ("최 연구원",))]
+    both = transcript.parse(
+        "사회자：안녕하십니까?\n최민준 선임연구원：네.\n최수아 연구원：네.\n최 연구원：누구?\n"
+    )
+    assert len(both.speakers) == 4
+    assert [d.code for d in both.diagnostics if d.code == "ambiguous-speaker"] == [
+        "ambiguous-speaker"
+    ]

@@ -314,8 +314,14 @@ def _variant_keys(honorific: str, core: tuple[str, ...]) -> list[tuple[str, ...]
         keys.append(("initials", _initials(core)))
     if core and has_cjk(core[0]):
         head = core[0]
+        # `한 교수` for `한지우 교수`; `박 연구원` for `박서연 책임연구원` (a shorter title
+        # that ends the full one: the speaker's rank said without its qualifier)
+        titles = [core[1:]]
+        if len(core) == 2 and has_cjk(core[1]):
+            title = core[1]
+            titles.extend((title[start:],) for start in range(1, len(title) - 1))
         for length in range(1, min(len(head), 4)):
-            keys.append(("prefix", head[:length], *core[1:]))
+            keys.extend(("prefix", head[:length], *rest) for rest in titles)
     return keys
 
 
@@ -326,14 +332,14 @@ def _lookup_keys(core: tuple[str, ...], capitals: bool) -> list[tuple[str, ...]]
     `Ed` is a first name, not E. D.
     """
     keys: list[tuple[str, ...]] = [("suffix", *core)]
+    if core and has_cjk(core[0]):  # before initials: it also finds shorter-title matches
+        keys.append(("prefix", *core))
     if len(core) >= 2 and len(core[0]) == 1:
         keys.append(("initial", core[0], *core[1:]))
     if len(core) == 1:
         keys.append(("first", core[0]))
         if capitals and 2 <= len(core[0]) <= 5 and core[0].isalpha():
             keys.append(("initials", core[0]))
-    if core and has_cjk(core[0]):
-        keys.append(("prefix", *core))
     return keys
 
 
