@@ -12,7 +12,12 @@ import transcript
 from transcript import Transcript
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
-CASES = sorted(p for p in CORPUS.iterdir() if (p / "gold.json").exists())
+GENERALITY = Path(__file__).parent / "data" / "generality"
+"""Unseen cases a reviewer wrote to check the readers are general (same format as the corpus)."""
+CASES = sorted(p for p in CORPUS.iterdir() if (p / "gold.json").exists()) + sorted(
+    p for p in GENERALITY.iterdir() if (p / "gold.json").exists()
+)
+IDS = [f"generality/{c.name}" if c.parent == GENERALITY else c.name for c in CASES]
 
 
 def flat(text: str) -> str:
@@ -25,7 +30,7 @@ def read_case(case: Path) -> tuple[Transcript, dict[str, object]]:
     return transcript.load(source), gold
 
 
-@pytest.fixture(params=CASES, ids=[c.name for c in CASES])
+@pytest.fixture(params=CASES, ids=IDS)
 def case(request: pytest.FixtureRequest) -> tuple[Transcript, dict[str, object]]:
     return read_case(request.param)
 
@@ -79,7 +84,7 @@ REAL_CASE_STYLES = {
 """The real cases' gold `format` describes the source; these are the styles they are in."""
 
 
-@pytest.mark.parametrize("case_dir", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case_dir", CASES, ids=IDS)
 def test_detection_names_the_style(case_dir: Path) -> None:
     source = next(case_dir.glob("input.*"))
     gold = json.loads((case_dir / "gold.json").read_text(encoding="utf-8"))
