@@ -115,8 +115,9 @@ PAGE_MARK = re.compile(
 """`Page 2`, `Page 2 of 31`, `p. 14` (matched case-insensitively at a line's end)."""
 PAGE_NUMBER = re.compile(r"[-–—\[(]?[ \t]?\d{1,4}[ \t]?[-–—\])]?")
 """A line that is only a page number: `12`, `- 12 -`, `[12]`."""
-COLUMN_GAP = re.compile(r"\S(?:[ ]{3,}|\t)\S")
-"""Columns of a running header or footer, set apart by runs of spaces or tabs."""
+COLUMN_GAP = re.compile(r"[^\s:：](?:[ ]{3,}|\t)\S")
+"""Columns of a running header or footer, set apart by runs of spaces or tabs (a gap after a
+colon is a label's tab before its speech, `Q:<tab>…`, not a column)."""
 TOC_ENTRY = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[ \t]\w")
 LEADER_DOTS = re.compile(r".{1,200}?(?:\.[ ]?){4,}[ \t]*\d{1,4}")
 """`Early life ........ 3`: a table-of-contents line with leader dots."""
