@@ -83,7 +83,7 @@ class WriterEntry:
         full = getattr(module, "render_full", None)
         if full is not None:
             return cast(FullWriteFunction, full)
-        render = cast(WriteFunction, module.render)
+        render = self.load()
         return lambda doc, options: Rendered(render(doc, options))
 
 

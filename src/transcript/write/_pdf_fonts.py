@@ -5,7 +5,7 @@ on the user's system would make output depend on the machine, so the package
 carries its own (see `fonts/LICENSE-*.txt`):
 
 - DejaVu Sans regular, bold and oblique: Latin, Greek, Cyrillic, accents,
-  symbols and the monochrome emoticons (U+1F600-1F64F);
+  punctuation and symbols;
 - Droid Sans Fallback: Hangul syllables, kana and 20,902 unified Han ideographs.
 
 reportlab keeps registered fonts in a process-wide table, so registration
@@ -90,7 +90,13 @@ def _register(name: str) -> TTFont:
 
 
 def _codepoints(font: TTFont) -> Iterable[int]:
-    return (point for point, glyph in font.face.charToGlyph.items() if glyph)
+    """The characters the font draws, within the Basic Multilingual Plane.
+
+    reportlab 5.1 writes a character past U+FFFF into the text layer (ToUnicode)
+    as five hex digits, so DejaVu's emoticons would print but read back, copy
+    and search as other characters ("😀" as "ὠ"): they count as missing instead.
+    """
+    return (point for point, glyph in font.face.charToGlyph.items() if glyph and point <= 0xFFFF)
 
 
 @functools.cache

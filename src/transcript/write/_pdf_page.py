@@ -110,7 +110,7 @@ class TranscriptDocTemplate(BaseDocTemplate):
         if decor.enabled:
             canvas.saveState()
             canvas.setFillColor(GREY)
-            baseline = top + size * 1.6
+            baseline = top + size * 2.6
             for run in decor.header:
                 canvas.setFont(run.font, size)
                 canvas.drawString(run.x, baseline, run.text)
@@ -147,7 +147,7 @@ class TranscriptDocTemplate(BaseDocTemplate):
         x = self.leftMargin
         for run in header_runs(f"{label} (continued)", x, self.width, _pdf_fonts.SANS_ITALIC, size):
             canvas.setFont(run.font, size)
-            canvas.drawString(run.x, top + size * 0.35, run.text)
+            canvas.drawString(run.x, top + size * 0.6, run.text)
         canvas.restoreState()
 
     def finish(self, pages: int) -> None:
@@ -171,7 +171,9 @@ def header_runs(text: str, x: float, width: float, font: str, size: float) -> tu
     coverage = _pdf_fonts.fonts()
     runs: list[tuple[str, str]] = []
     for char in text[:HEADER_CHARS]:
-        if char.isspace() or coverage.first_missing.match(char) is None:
+        if char.isspace():  # both fonts have U+0020; not every space character
+            chosen, char = runs[-1][0] if runs else font, " "
+        elif coverage.first_missing.match(char) is None:
             chosen = font
         elif _pdf_fonts.cjk_fonts().first_missing.match(char) is None:
             chosen = _pdf_fonts.CJK
