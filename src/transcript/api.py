@@ -124,8 +124,9 @@ def render(
     `options` is the writer's own options class (`HtmlOptions`, `PdfOptions`) or None;
     `report`, when given, is called with each diagnostic the writer raises.
     """
-    write = registry.find_writer(format).load_full()
-    return _told(report, _guarded(write, doc, options)).data
+    entry = registry.find_writer(format)
+    rendered = _guarded(entry.load_full(), doc, options, pause=entry.pause_collector)
+    return _told(report, rendered).data
 
 
 def to_pdf(
@@ -194,7 +195,8 @@ def convert(
     doc = load(
         source, style, encoding=encoding, speakers=speakers, roles=roles, max_bytes=max_bytes
     )
-    rendered = _told(report, _guarded(entry.load_full(), doc, options))
+    rendered = _guarded(entry.load_full(), doc, options, pause=entry.pause_collector)
+    rendered = _told(report, rendered)
     atomic_write_bytes(target, rendered.data)
     if rendered.diagnostics:
         doc = attrs.evolve(doc, diagnostics=(*doc.diagnostics, *rendered.diagnostics))
@@ -232,10 +234,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _guarded(function: Callable[..., T], *args: Any) -> T:
-    """Call a reader or writer (collector paused), turning foreign exceptions into ours."""
+def _guarded(function: Callable[..., T], *args: Any, pause: bool = True) -> T:
+    """Call a reader or writer (collector paused unless `pause` is False), turning foreign
+    exceptions into ours."""
     try:
-        with _collector_paused():
+        with _collector_paused() if pause else contextlib.nullcontext():
             return function(*args)
     except TranscriptError:
         raise
