@@ -436,3 +436,20 @@ def test_annotations_are_printed() -> None:
         ),
     )
     assert transcript.to_pdf(doc).startswith(b"%PDF-")
+
+
+def test_huge_title_label_name_and_unbroken_word_are_cut_not_quadratic() -> None:
+    """Values only hostile JSON can hold: each is cut into pieces like a long paragraph."""
+    big = "Ab" * 40_000
+    doc = Transcript(
+        metadata=Metadata(title=big, subtitle=big, authors=(big,)),
+        speakers=(Speaker("a", "N" * 5_000, affiliation=big),),
+        blocks=(
+            transcript.Heading(big),
+            Turn("a", "L" * 5_000, (Paragraph((Text("x" * 100_000),)),)),
+        ),
+    )
+    start = time.perf_counter()
+    data = transcript.to_pdf(doc, PdfOptions(font_size=24, margin_mm=60))
+    assert time.perf_counter() - start < 30
+    assert data.startswith(b"%PDF-")

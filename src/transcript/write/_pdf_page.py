@@ -9,6 +9,7 @@ needs one pass, not reportlab's two-pass `multiBuild`.
 
 from __future__ import annotations
 
+import collections
 from typing import Any
 
 import attrs
@@ -24,6 +25,8 @@ from . import _pdf_fonts
 
 PAGE_COUNT_FORM = "TranscriptPageCount"
 GREY = Color(0.42, 0.42, 0.42)
+WINDOW = 256
+"""How many flowables reportlab's list holds at a time (see `TranscriptDocTemplate.build`)."""
 HEADER_CHARS = 300
 """A header never shows more of the title than this (it is cut to the page width anyway)."""
 
@@ -43,13 +46,14 @@ class TurnParagraph(Paragraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
-        if len(parts) == 2 and self.tx_turn is not None:
+        if len(parts) == 2:
             first, rest = parts
             if isinstance(first, TurnParagraph) and isinstance(rest, TurnParagraph):
-                first.tx_turn = rest.tx_turn = self.tx_turn
-                first.tx_more = self.tx_turn  # the page ends inside this turn
-                rest.tx_more = self.tx_more
-                first.tx_outline = self.tx_outline
+                first.tx_outline = self.tx_outline  # bookmark where it begins
+                if self.tx_turn is not None:
+                    first.tx_turn = rest.tx_turn = self.tx_turn
+                    first.tx_more = self.tx_turn  # the page ends inside this turn
+                    rest.tx_more = self.tx_more
         return parts
 
 
@@ -80,6 +84,8 @@ class TranscriptDocTemplate(BaseDocTemplate):
         self._decor = decor
         self._continues: str | None = None  # label of the turn the last flowable left unfinished
         self._outline_started = False
+        self._pending: collections.deque[Flowable] = collections.deque()
+        self._window: list[Flowable] = []
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -93,6 +99,23 @@ class TranscriptDocTemplate(BaseDocTemplate):
         )
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
         self._doSave = 0  # saved by `finish`, once the page-count form is defined
+
+    def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
+        """Lay out `flowables`, fed to reportlab through a short window.
+
+        reportlab takes each flowable off the front of its list (`del flowables[0]`),
+        which moves the rest of the list every time: quadratic in the number of
+        paragraphs (100,000 turns). The window is refilled from a deque as it drains.
+        """
+        self._pending = collections.deque(flowables)
+        self._window = [self._pending.popleft() for _ in range(min(WINDOW, len(self._pending)))]
+        super().build(self._window, *args, **kwargs)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        pending = self._pending
+        if flowables is self._window and len(flowables) < WINDOW // 4 and pending:
+            flowables.extend(pending.popleft() for _ in range(min(WINDOW, len(pending))))
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self._continues = getattr(flowable, "tx_more", None)

@@ -37,6 +37,8 @@ ASKING_ROLES = frozenset({Role.INTERVIEWER, Role.HOST, Role.MODERATOR, Role.QUES
 """Speakers whose turns are questions, for the optional question bookmarks."""
 OUTLINE_CHARS = 80
 """Outline titles longer than this are cut with an ellipsis."""
+LEAD_IN_CHARS = 200
+"""A label longer than this (possible only in JSON input) goes on lines of its own."""
 
 
 @attrs.frozen
@@ -191,31 +193,35 @@ class StoryBuilder:
             flowable.tx_turn = flowable.tx_more = turn
         return flowable
 
-    def _text(self, pair: StylePair, text: str, *outline: tuple[str, str, int]) -> TurnParagraph:
-        flowable = self._paragraph(_pdf_text.markup(text, self.report), pair.pick(text))
-        flowable.tx_outline = outline
-        return flowable
+    def _text(
+        self, pair: StylePair, text: str, *outline: tuple[str, str, int]
+    ) -> Iterator[TurnParagraph]:
+        """A line of the title block or a heading: one flowable, or pieces if it is huge."""
+        for index, flowable in enumerate(self._pieces(pair, Paragraph((Text(text),)), rest=pair)):
+            if index == 0:
+                flowable.tx_outline = outline
+            yield flowable
 
     def title_block(self) -> Iterator[Flowable]:
         meta = self.doc.metadata
         styles = self.styles
         title = meta.title or "Transcript"
-        yield self._text(styles["title"], title, self._entry(title, 0))
+        yield from self._text(styles["title"], title, self._entry(title, 0))
         if meta.subtitle:
-            yield self._text(styles["subtitle"], meta.subtitle)
+            yield from self._text(styles["subtitle"], meta.subtitle)
         facts = [value for value in (meta.date, meta.source, meta.location) if value]
         if facts:
-            yield self._text(styles["meta"], " · ".join(facts))
+            yield from self._text(styles["meta"], " · ".join(facts))
         if meta.authors:
-            yield self._text(styles["meta"], "By " + ", ".join(meta.authors))
+            yield from self._text(styles["meta"], "By " + ", ".join(meta.authors))
         if meta.url:
-            yield self._text(styles["meta"], meta.url)
+            yield from self._text(styles["meta"], meta.url)
         if meta.description:
             yield from self._pieces(styles["description"], Paragraph((Text(meta.description),)))
         if self.doc.speakers:
-            yield self._text(styles["participants"], "Participants")
+            yield from self._text(styles["participants"], "Participants")
             for speaker in self.doc.speakers:
-                yield self._participant(speaker)
+                yield from self._participant(speaker)
         yield HRFlowable(
             width="100%",
             thickness=0.5,
@@ -224,19 +230,23 @@ class StoryBuilder:
             spaceAfter=self.options.font_size * 0.3,
         )
 
-    def _participant(self, speaker: Speaker) -> TurnParagraph:
+    def _participant(self, speaker: Speaker) -> Iterator[TurnParagraph]:
         details = [role for role in (speaker.role.value,) if speaker.role is not Role.UNKNOWN]
         if speaker.affiliation:
             details.append(speaker.affiliation)
         plain = f"{speaker.name} — {', '.join(details)}" if details else speaker.name
+        pair = self.styles["participant"]
+        if len(plain) > _pdf_text.PIECE_CHARS:  # only from hostile JSON: plain pieces
+            yield from self._text(pair, plain)
+            return
         markup = "<b>" + _pdf_text.markup(speaker.name, self.report) + "</b>"
         if details:
             markup += " — " + _pdf_text.markup(", ".join(details), self.report)
-        return self._paragraph(markup, self.styles["participant"].pick(plain))
+        yield self._paragraph(markup, pair.pick(plain))
 
     def heading(self, block: Heading) -> Iterator[Flowable]:
         level = 1 + max(0, block.level - 2) if block.level > 1 else 1
-        yield self._text(self.styles["heading"], block.text, self._entry(block.text, level))
+        yield from self._text(self.styles["heading"], block.text, self._entry(block.text, level))
 
     def prose(self, block: Prose) -> Iterator[Flowable]:
         pair = self.styles[_PROSE_STYLE[block.kind]]
@@ -244,41 +254,48 @@ class StoryBuilder:
             yield from self._pieces(pair, paragraph)
 
     def _pieces(
-        self, first: StylePair, paragraph: Paragraph, lead: str = "", turn: str | None = None
+        self,
+        first: StylePair,
+        paragraph: Paragraph,
+        lead: str = "",
+        turn: str | None = None,
+        rest: StylePair | None = None,
     ) -> Iterator[TurnParagraph]:
-        """One flowable per piece of `paragraph`, the first in style `first`, `lead` before it."""
+        """One flowable per piece of `paragraph`, the first in style `first` with `lead`
+        before it, the others in `rest` (default: body text with no space before)."""
         style = first
         for piece in _pdf_text.pieces(paragraph):
             text = "".join(segment.text for segment in piece)
             markup = _pdf_text.piece_markup(piece, self.report)
             yield self._paragraph(lead + markup, style.pick(text), turn)
-            style, lead = self.styles["piece"], ""
+            style, lead = rest or self.styles["piece"], ""
 
     def turn(self, block: Turn) -> Iterator[Flowable]:
         speaker = self.speakers.get(block.speaker)
         label = block.label or (speaker.name if speaker else block.speaker)
-        label_markup = _pdf_text.markup(label, self.report)
-        script = self.options.layout is Layout.SCRIPT
+        shown = label if len(label) <= LEAD_IN_CHARS else label[:LEAD_IN_CHARS] + "…"
+        script = self.options.layout is Layout.SCRIPT or len(label) > LEAD_IN_CHARS
+        label_markup = "" if len(label) > LEAD_IN_CHARS else _pdf_text.markup(label, self.report)
         last: TurnParagraph | None = None
         outline: tuple[tuple[str, str, int], ...] = ()
         if self.options.question_bookmarks and speaker and speaker.role in ASKING_ROLES:
             question = block.paragraphs[0].text if block.paragraphs else label
             outline = (self._entry(question, 2),)
         if script:
-            last = self._paragraph(f"{label_markup}", self.styles["label"].pick(label), label)
-            last.tx_outline = outline
-            yield last
+            for last in self._text(self.styles["label"], label, *outline):
+                last.tx_turn = last.tx_more = shown
+                yield last
         lead = "" if script else f"<b>{label_markup}:</b> "
         first_style = self.styles["paragraph" if script else "turn"]
         for paragraph in block.paragraphs:
-            for flowable in self._pieces(first_style, paragraph, lead, label):
+            for flowable in self._pieces(first_style, paragraph, lead, shown):
                 if last is None:
                     flowable.tx_outline = outline
                 last = flowable
                 yield flowable
             lead, first_style = "", self.styles["paragraph"]
         if last is None:  # a turn with no words: the label alone still shows who spoke
-            last = self._paragraph(lead.rstrip(), self.styles["turn"].pick(label), label)
+            last = self._paragraph(lead.rstrip(), self.styles["turn"].pick(label), shown)
             last.tx_outline = outline
             yield last
         last.tx_more = None
