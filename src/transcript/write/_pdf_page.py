@@ -106,8 +106,10 @@ class TranscriptDocTemplate(BaseDocTemplate):
         reportlab takes each flowable off the front of its list (`del flowables[0]`),
         which moves the rest of the list every time: quadratic in the number of
         paragraphs (100,000 turns). The window is refilled from a deque as it drains.
+        Like reportlab, it empties the caller's list.
         """
         self._pending = collections.deque(flowables)
+        flowables.clear()  # consumed, as reportlab consumes it: drawn paragraphs are freed
         self._window = [self._pending.popleft() for _ in range(min(WINDOW, len(self._pending)))]
         super().build(self._window, *args, **kwargs)
 
