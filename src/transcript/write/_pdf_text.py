@@ -23,6 +23,10 @@ from . import _pdf_fonts
 
 PIECE_CHARS = 2000
 """Longest text given to one `Paragraph` (about 2 KB: 0.7 s per MB, linear)."""
+UNBROKEN_CHARS = 250
+"""Longest piece cut from text with no space to break at (a blob, a 100 KB "word").
+reportlab splits a word wider than the line by measuring every prefix of what is
+left of it, once per line: quadratic in the word's length, so such runs get short pieces."""
 
 _CJK_OPEN = f'<font face="{_pdf_fonts.CJK}">'
 _CJK_CLOSE = "</font>"
@@ -166,9 +170,10 @@ def pieces(paragraph: Paragraph, limit: int = PIECE_CHARS) -> Iterator[list[Segm
     current: list[Segment] = []
     size = 0
     for segment in segments(paragraph):
-        for part in cut(segment.text, limit):
-            if current and size + len(part) > limit:
-                yield current
+        parts = cut(segment.text, limit)
+        for index, part in enumerate(parts):
+            if current and (size + len(part) > limit or index > 0):
+                yield current  # a cut part starts a piece: short unbroken parts stay short
                 current, size = [], 0
             current.append(Segment(segment.kind, part))
             size += len(part)
@@ -189,8 +194,9 @@ def piece_markup(piece: list[Segment], report: GlyphReport) -> str:
 def cut(text: str, limit: int = PIECE_CHARS) -> list[str]:
     """`text` in pieces of at most `limit` characters, cut after a sentence, else at a space.
 
-    Only when the last half of a window has neither is the text cut inside a word
-    (never before a combining mark). Joined together, the pieces are `text`.
+    Only when the last half of a window has neither is the text cut inside a word,
+    after `UNBROKEN_CHARS` (never before a combining mark). Joined together, the
+    pieces are `text`.
     """
     if len(text) <= limit:
         return [text]
@@ -214,6 +220,7 @@ def _cut_point(text: str, start: int, end: int) -> int:
     space = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end))
     if space > start:
         return space + 1
+    end = min(end, start + UNBROKEN_CHARS)
     while end > start + 1 and unicodedata.combining(text[end]):
         end -= 1
     return end
