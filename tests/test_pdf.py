@@ -461,3 +461,9 @@ def test_unbroken_text_is_cut_short_and_packed_alone() -> None:
     pieces = list(_pdf_text.pieces(Paragraph((Text(blob),))))
     assert all(len(piece) == 1 for piece in pieces)
     assert "".join(piece[0].text for piece in pieces) == blob
+
+
+def test_japanese_paragraphs_without_spaces_are_not_cut_short() -> None:
+    sentence = "深海カメラがとらえた魚の一日を記録した。"
+    paragraph = sentence * 30  # 600 characters, no space
+    assert _pdf_text.cut(paragraph) == [paragraph]

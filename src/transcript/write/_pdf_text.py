@@ -32,6 +32,7 @@ _CJK_OPEN = f'<font face="{_pdf_fonts.CJK}">'
 _CJK_CLOSE = "</font>"
 _NEEDS_CJK_WRAP = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 """Kana and Han: scripts written without spaces, which need reportlab's `wordWrap='CJK'`."""
+_SPACE = re.compile(r"\s")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"’”)\]」』）]*\s+|[。！？]")
 
 
@@ -195,22 +196,25 @@ def cut(text: str, limit: int = PIECE_CHARS) -> list[str]:
     """`text` in pieces of at most `limit` characters, cut after a sentence, else at a space.
 
     Only when the last half of a window has neither is the text cut inside a word,
-    after `UNBROKEN_CHARS` (never before a combining mark). Joined together, the
-    pieces are `text`.
+    after `UNBROKEN_CHARS` (never before a combining mark; kana and Han text, which
+    breaks between characters anyway, after `limit`). Joined together, the pieces
+    are `text`.
     """
-    if len(text) <= limit:
-        return [text]
-    out = []
+    size = len(text)
+    out: list[str] = []
     start = 0
-    while len(text) - start > limit:
-        end = _cut_point(text, start, start + limit)
+    # kana and Han break between characters without reportlab's long-word split
+    unbroken = limit if needs_cjk_wrap(text) else UNBROKEN_CHARS
+    while size - start > limit or (size - start > unbroken and _SPACE.search(text, start) is None):
+        end = _cut_point(text, start, min(start + limit, size), unbroken)
         out.append(text[start:end])
         start = end
-    out.append(text[start:])
+    if start < size or not out:
+        out.append(text[start:])
     return out
 
 
-def _cut_point(text: str, start: int, end: int) -> int:
+def _cut_point(text: str, start: int, end: int, unbroken: int) -> int:
     floor = start + (end - start) // 2
     last = None
     for last in _SENTENCE_END.finditer(text, floor, end):  # noqa: B007 - the last match is kept
@@ -220,7 +224,7 @@ def _cut_point(text: str, start: int, end: int) -> int:
     space = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end))
     if space > start:
         return space + 1
-    end = min(end, start + UNBROKEN_CHARS)
+    end = min(end, start + unbroken)
     while end > start + 1 and unicodedata.combining(text[end]):
         end -= 1
     return end
