@@ -467,3 +467,10 @@ def test_japanese_paragraphs_without_spaces_are_not_cut_short() -> None:
     sentence = "深海カメラがとらえた魚の一日を記録した。"
     paragraph = sentence * 30  # 600 characters, no space
     assert _pdf_text.cut(paragraph) == [paragraph]
+
+
+def test_a_language_that_is_not_a_tag_is_left_out() -> None:
+    doc = Transcript(metadata=Metadata(language="en) /OpenAction << >> ("))
+    reader = PdfReader(io.BytesIO(transcript.to_pdf(doc)))
+    assert "/Lang" not in reader.trailer["/Root"]
+    assert "/OpenAction" not in reader.trailer["/Root"]

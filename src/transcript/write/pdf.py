@@ -16,6 +16,7 @@ heading and, as an option, every question. Fonts are the package's own
 from __future__ import annotations
 
 import io
+import re
 
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
@@ -89,7 +90,7 @@ def _build(doc: Transcript, options: PdfOptions, story: list[Flowable]) -> bytes
         subject=metadata.description or metadata.subtitle or _subject(names),
         keywords=[word for word in (*names, metadata.source) if word],
         creator=f"transcript {__version__}",
-        lang=metadata.language or None,
+        lang=_language(metadata.language),
         invariant=1 if options.invariant else 0,
         displayDocTitle=1,
         initialFontName=_pdf_fonts.SANS,
@@ -97,6 +98,14 @@ def _build(doc: Transcript, options: PdfOptions, story: list[Flowable]) -> bytes
     template.build(story)
     template.finish(template.page)
     return buffer.getvalue()
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _language(tag: str | None) -> str | None:
+    """The document language for the catalogue's /Lang: a well-formed BCP 47 tag or none."""
+    return tag if tag and _LANGUAGE_TAG.fullmatch(tag) else None
 
 
 def _subject(names: list[str]) -> str:
