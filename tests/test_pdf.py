@@ -421,7 +421,7 @@ def test_cli_pdf_options_with_another_format_is_a_usage_error(
     source = tmp_path / "in.txt"
     source.write_text("Q: a\n", encoding="utf-8")
     assert main(["convert", str(source), "-o", str(tmp_path / "o.json"), "--font-size", "9"]) == 2
-    assert "only for PDF" in capsys.readouterr().err
+    assert "applies to PDF output only" in capsys.readouterr().err
 
 
 def test_annotations_are_printed() -> None:
