@@ -64,6 +64,8 @@ TARGETS = {
     "cli_html": Target(2.0, 3.0),
     "cli_peak": Target(2.0, 3.0),
     "scaling": Target(1.25, 1.5),
+    "to_pdf": Target(1.3, 1.6),
+    "cli_pdf": Target(1.3, 1.6),
 }
 
 # Floor stage names exactly as floor_parse.py / floor_json.py report them.
@@ -72,6 +74,11 @@ MODEL_ATTRS = "model.attrs"
 DICTS_DUMPS = "json.dicts+dumps (from attrs)"
 LOADS = "json.loads"
 BUILD_TOSTRING = "html.build+tostring"  # floor_html.py: lxml tree + lxml.html.tostring
+PLATYPUS_TTF = "pdf.platypus ttf"
+
+# The PDF floors run with the package's own DejaVu files, so both sides embed the same font.
+FONTS = REPO / "src" / "transcript" / "write" / "fonts"
+FLOOR_TTF = (FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf")
 
 
 # --------------------------------------------------------------------------- workload
@@ -286,9 +293,10 @@ def count_turns(doc: Any) -> tuple[int, int]:
 class ProjectStages:
     """parse(), to_json(), from_json() on one workload, warmed up once, one call per round."""
 
-    def __init__(self, tx: Any, work: Workload) -> None:
+    def __init__(self, tx: Any, work: Workload, pdf: bool = True) -> None:
         self.tx = tx
         self.work = work
+        self.pdf = pdf
         self.text = work.path.read_bytes().decode("utf-8")  # reading is not part of parse()
         self.notes: list[str] = []
         self.series = {
@@ -298,6 +306,8 @@ class ProjectStages:
             "from_json": Series("project", "from_json(compact)", work),
             "to_html": Series("project", "to_html(doc)", work),
         }
+        if pdf:
+            self.series["to_pdf"] = Series("project", "to_pdf(doc)", work)
         self.use_parsed = False
         self.doc: Any = None
         self._warm_up()
@@ -359,6 +369,8 @@ class ProjectStages:
     def _writers(self, time_it: bool, check_round_trip: bool = False) -> None:
         doc = self.doc
         self._call("to_html", lambda: self.tx.to_html(doc), time_it)
+        if self.pdf:
+            self._call("to_pdf", lambda: self.tx.to_pdf(doc), time_it)
         compact = self._call("to_json", lambda: self.tx.to_json(doc, indent=None), time_it)
         self._call("to_json_default", lambda: self.tx.to_json(doc), time_it)
         if compact is None:
@@ -400,14 +412,17 @@ class Anchors:
     Each floor run is `--repeat 1`: its own untimed warm-up, then one timed call.
     """
 
-    def __init__(self, perf: Path, data: Path, work: Workload) -> None:
+    def __init__(self, perf: Path, data: Path, work: Workload, pdf: bool = True) -> None:
         self.perf = perf
         self.data = data
         self.work = work
+        self.pdf = pdf
         self.series = {
             name: Series("anchor", name, work)
             for name in (FINDITER, MODEL_ATTRS, DICTS_DUMPS, LOADS, BUILD_TOSTRING)
         }
+        if pdf:
+            self.series[PLATYPUS_TTF] = Series("anchor", PLATYPUS_TTF, work)
         self.series["from_json_anchor"] = Series(
             "anchor", "json.loads + (model.attrs - finditer)", work
         )
@@ -438,8 +453,23 @@ class Anchors:
             seconds = self._floor("floor_parse.py", "--stages", FINDITER, MODEL_ATTRS)
             seconds.update(self._floor("floor_json.py"))
             seconds.update(self._floor("floor_html.py"))
+            if self.pdf:
+                regular, bold = map(str, FLOOR_TTF)
+                seconds.update(
+                    self._floor(
+                        "floor_pdf.py",
+                        "--stages",
+                        "platypus-ttf",
+                        "--ttf",
+                        regular,
+                        "--ttf-bold",
+                        bold,
+                    )
+                )
             for name in (FINDITER, MODEL_ATTRS, DICTS_DUMPS, LOADS, BUILD_TOSTRING):
                 self.series[name].times.append(seconds[name])
+            if self.pdf:
+                self.series[PLATYPUS_TTF].times.append(seconds[PLATYPUS_TTF])
         except (RuntimeError, KeyError, ValueError, OSError) as error:
             for series in self.series.values():
                 series.error = describe(error)
@@ -551,10 +581,15 @@ def spawn_main() -> int:
 
 
 def measure_cli(
-    work: Workload, runs: int, perf: Path | None, env: dict[str, str], outdir: Path
+    work: Workload,
+    runs: int,
+    perf: Path | None,
+    env: dict[str, str],
+    outdir: Path,
+    pdf: bool = True,
 ) -> dict[str, Series]:
-    """`python -m transcript convert X.txt -o out.json|.html` against floor_cli.py json|html,
-    all four alternating A B C D A B C D."""
+    """`python -m transcript convert X.txt -o out.json|.html|.pdf` against floor_cli.py
+    json|html|pdf-ttf (PDF with the package's DejaVu files), all alternating A B C … A B C …."""
     project_out = outdir / f"transcript-{work.turns}.json"
     html_out = outdir / f"transcript-{work.turns}.html"
     project_cmd = [sys.executable, "-m", "transcript", "convert", str(work.path)]
@@ -572,6 +607,15 @@ def measure_cli(
             floor_cmd = [sys.executable, str(perf / "floor_cli.py"), kind, str(work.path)]
             commands[key] = [*floor_cmd, str(floor_out)]
             series[key] = Series("anchor", f"floor_cli.py {kind}", work)
+    if pdf:
+        pdf_out = outdir / f"transcript-{work.turns}.pdf"
+        commands["cli_pdf"] = [*project_cmd, "-o", str(pdf_out)]
+        series["cli_pdf"] = Series("cli", "python -m transcript convert -> .pdf", work)
+        if perf is not None:
+            floor_pdf = [sys.executable, str(perf / "floor_cli.py"), "pdf-ttf", str(work.path)]
+            commands["floor_cli_pdf"] = [*floor_pdf, str(outdir / f"floor-{work.turns}.pdf")]
+            series["floor_cli_pdf"] = Series("anchor", "floor_cli.py pdf-ttf", work)
+            env = {**env, "FLOOR_TTF": str(FLOOR_TTF[0]), "FLOOR_TTF_BOLD": str(FLOOR_TTF[1])}
     project_out.unlink(missing_ok=True)
     html_out.unlink(missing_ok=True)
     spec = json.dumps({"commands": commands, "runs": runs})
@@ -683,6 +727,18 @@ def size_ratios(figures: dict[str, Series]) -> list[Ratio]:
             TARGETS["cli_html"],
         ),
     ]
+    if "to_pdf" in figures:
+        ratios += [
+            paired(
+                "to_pdf / pdf.platypus ttf", get("to_pdf"), get(PLATYPUS_TTF), TARGETS["to_pdf"]
+            ),
+            paired(
+                "CLI pdf / floor_cli pdf-ttf (wall)",
+                get("cli_pdf"),
+                get("floor_cli_pdf"),
+                TARGETS["cli_pdf"],
+            ),
+        ]
     peak = peak_ratio(get("cli"), get("floor_cli"))
     return [*ratios, peak] if peak else ratios
 
@@ -787,6 +843,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--perf", type=Path, help=f"perf kit folder (default {DEFAULT_PERF} if there)")
     ap.add_argument("--no-anchors", action="store_true", help="project figures only: run no floor")
     ap.add_argument("--no-cli", action="store_true", help="skip the whole-process figures")
+    ap.add_argument("--no-pdf", action="store_true", help="skip to_pdf() and the PDF floors")
     ap.add_argument("--json", type=Path, help="append machine-readable results to this file")
     args = ap.parse_args(argv)
     quick = args.quick
@@ -805,8 +862,9 @@ def measure_size(
     work: Workload, tx: Any, tx_info: str, args: argparse.Namespace, outdir: Path
 ) -> tuple[dict[str, Series], list[str]]:
     """All figures for one size: project and floors alternate round by round, then the CLI."""
-    project = ProjectStages(tx, work) if tx is not None else None
-    anchors = Anchors(args.perf, args.data, work) if args.anchors else None
+    pdf = not args.no_pdf
+    project = ProjectStages(tx, work, pdf) if tx is not None else None
+    anchors = Anchors(args.perf, args.data, work, pdf) if args.anchors else None
     print(f"measuring {work.turns:,} turns: {args.repeat} A/B rounds ...", file=sys.stderr)
     for _ in range(args.repeat):
         if project:
@@ -820,7 +878,7 @@ def measure_size(
         figures.update(anchors.series)
     if not args.no_cli:
         cli_perf = args.perf if args.anchors else None
-        figures.update(measure_cli(work, args.cli_runs, cli_perf, cli_env(), outdir))
+        figures.update(measure_cli(work, args.cli_runs, cli_perf, cli_env(), outdir, pdf))
     return figures, project.notes if project else []
 
 

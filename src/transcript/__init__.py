@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .api import convert, from_json, load, parse, render, to_html, to_json
+from .api import convert, from_json, load, parse, render, to_html, to_json, to_pdf
 from .errors import (
     DecodeError,
     LimitError,
@@ -40,6 +40,7 @@ from .model import (
     Turn,
 )
 from .read import ReadOptions
+from .write._pdf_options import PdfOptions
 from .write.html_options import HtmlOptions, Theme
 
 __version__ = "0.1.0"
@@ -58,6 +59,7 @@ __all__ = [
     "OptionError",
     "Paragraph",
     "ParseError",
+    "PdfOptions",
     "Prose",
     "ProseKind",
     "ReadOptions",
@@ -82,4 +84,5 @@ __all__ = [
     "render",
     "to_html",
     "to_json",
+    "to_pdf",
 ]

@@ -1,4 +1,4 @@
-"""The public functions: load, parse, render, convert, and the JSON pair.
+"""The public functions: load, parse, render, convert, to_pdf, and the JSON pair.
 
 These are thin: they pick a reader or writer from the registry, call it, and
 wrap anything unexpected in the library's own errors. All logic lives in the
@@ -22,10 +22,14 @@ from .errors import DecodeError, TranscriptError, WriteError
 from .fileio import MAX_INPUT_BYTES, atomic_write_bytes, check_output_path, read_input_bytes
 from .model import Diagnostic, Role, Severity, Transcript
 from .read import ReadOptions
+from .write._pdf_options import PdfOptions
+from .write._rendered import Rendered
 from .write.html_options import HtmlOptions
 
 Source = str | os.PathLike[str] | IO[bytes] | IO[str]
 T = TypeVar("T")
+Report = Callable[[Diagnostic], None]
+"""Called with each diagnostic a writer raises (e.g. a character no bundled PDF font has)."""
 
 
 def parse(
@@ -112,13 +116,35 @@ def read_decoded(
     return attrs.evolve(doc, metadata=metadata, diagnostics=diagnostics)
 
 
-def render(doc: Transcript, format: str, options: Any = None) -> bytes:
-    """Write `doc` in the named output format (`json`, `html`, …) and return the bytes.
+def render(
+    doc: Transcript, format: str, options: Any = None, *, report: Report | None = None
+) -> bytes:
+    """Write `doc` in the named output format (`json`, `html`, `pdf`, …) and return the bytes.
 
-    `options` is the writer's own options class (`HtmlOptions` for HTML) or None.
+    `options` is the writer's own options class (`HtmlOptions`, `PdfOptions`) or None;
+    `report`, when given, is called with each diagnostic the writer raises.
     """
-    write = registry.find_writer(format).load()
-    return _guarded(write, doc, options)
+    entry = registry.find_writer(format)
+    rendered = _guarded(entry.load_full(), doc, options, pause=entry.pause_collector)
+    return _told(report, rendered).data
+
+
+def to_pdf(
+    doc: Transcript, options: PdfOptions | None = None, *, report: Report | None = None
+) -> bytes:
+    """The PDF of `doc` (`PdfOptions` for page size, margins, font size, layout …).
+
+    A character none of the bundled fonts can draw is printed as `[U+XXXX]` and
+    reported: `report`, when given, is called with one diagnostic per character.
+    """
+    return render(doc, "pdf", options, report=report)
+
+
+def _told(report: Report | None, rendered: Rendered) -> Rendered:
+    if report is not None:
+        for diagnostic in rendered.diagnostics:
+            report(diagnostic)
+    return rendered
 
 
 def to_json(doc: Transcript, *, indent: int | None = 2) -> str:
@@ -154,11 +180,14 @@ def convert(
     roles: Mapping[str, Role | str] | None = None,
     options: Any = None,
     max_bytes: int = MAX_INPUT_BYTES,
+    report: Report | None = None,
 ) -> Transcript:
     """Read `source` and write it to `destination`, the format from `to` or the suffix.
 
     The file is written atomically: on any error no partial file is left behind.
-    The output format and name are checked before the input is read.
+    The output format and name are checked before the input is read. The document
+    is returned with the writer's diagnostics added to the reader's; `report`,
+    when given, is also called with each of the writer's.
     """
     target = _output_path(destination)
     entry = registry.find_writer(to) if to else registry.writer_for_path(target)
@@ -166,8 +195,11 @@ def convert(
     doc = load(
         source, style, encoding=encoding, speakers=speakers, roles=roles, max_bytes=max_bytes
     )
-    payload = _guarded(entry.load(), doc, options)
-    atomic_write_bytes(target, payload)
+    rendered = _guarded(entry.load_full(), doc, options, pause=entry.pause_collector)
+    rendered = _told(report, rendered)
+    atomic_write_bytes(target, rendered.data)
+    if rendered.diagnostics:
+        doc = attrs.evolve(doc, diagnostics=(*doc.diagnostics, *rendered.diagnostics))
     return doc
 
 
@@ -202,10 +234,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _guarded(function: Callable[..., T], *args: Any) -> T:
-    """Call a reader or writer (collector paused), turning foreign exceptions into ours."""
+def _guarded(function: Callable[..., T], *args: Any, pause: bool = True) -> T:
+    """Call a reader or writer (collector paused unless `pause` is False), turning foreign
+    exceptions into ours."""
     try:
-        with _collector_paused():
+        with _collector_paused() if pause else contextlib.nullcontext():
             return function(*args)
     except TranscriptError:
         raise

@@ -26,7 +26,7 @@ from . import __version__, api, registry, report
 from .cli_options import add_writer_options, writer_options
 from .errors import OptionError, TranscriptError, UnknownFormatError
 from .fileio import MAX_INPUT_BYTES
-from .model import Role, Transcript
+from .model import Diagnostic, Role, Transcript
 
 PROG = "transcript"
 COMMANDS = ("convert", "inspect")
@@ -187,17 +187,22 @@ def _reading_options() -> argparse.ArgumentParser:
 
 def _convert(args: argparse.Namespace) -> int:
     speakers, roles = _overrides(args)
-    if args.output == STDIO:
-        entry = registry.find_writer(args.to or "json")
-        options = writer_options(entry.name, args)
+    to_stdout = args.output == STDIO
+    entry = (
+        registry.find_writer(args.to or "json")
+        if args.to or to_stdout
+        else registry.writer_for_path(args.output)
+    )
+    options = writer_options(entry.name, args)
+    warn = _warner(args)
+    if to_stdout:
         if not _is_text(entry.media_type) and _is_terminal(sys.stdout):
             raise UsageError(
                 f"not writing {entry.name} to a terminal; use -o FILE or redirect the output"
             )
         doc = _load(args, speakers, roles)
-        _write_stdout_bytes(api.render(doc, entry.name, options))
+        _write_stdout_bytes(api.render(doc, entry.name, options, report=warn))
     else:
-        entry = registry.find_writer(args.to) if args.to else registry.writer_for_path(args.output)
         api.convert(
             _source(args.input),
             args.output,
@@ -206,10 +211,22 @@ def _convert(args: argparse.Namespace) -> int:
             encoding=args.encoding,
             speakers=speakers,
             roles=roles,
-            options=writer_options(entry.name, args),
+            options=options,
             max_bytes=args.max_bytes,
+            report=warn,
         )
     return EXIT_OK
+
+
+def _warner(args: argparse.Namespace) -> Callable[[Diagnostic], None]:
+    """Print a writer's diagnostic as a `warning:` line on stderr (the output is still written)."""
+    name = _display_name(args.input)
+
+    def warn(diagnostic: Diagnostic) -> None:
+        where = f"{name}:{diagnostic.line}" if diagnostic.line else name
+        _fail(f"warning: {where}: {diagnostic.message}")
+
+    return warn
 
 
 def _inspect(args: argparse.Namespace) -> int:

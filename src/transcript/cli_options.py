@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from .errors import OptionError
+from .write._pdf_options import Layout, PageSize, PdfOptions
 from .write.html_options import HtmlOptions, Theme
 
 HTML_FLAGS = {
@@ -25,9 +26,22 @@ HTML_FLAGS = {
 }
 """HtmlOptions field → the flag that sets it (each left None by argparse when not given)."""
 
+PDF_FLAGS = {
+    "page_size": "--page-size",
+    "margin_mm": "--margin",
+    "font_size": "--font-size",
+    "layout": "--layout",
+    "header_footer": "--no-header-footer",
+    "question_bookmarks": "--question-bookmarks",
+}
+"""PdfOptions field → the flag that sets it (each left None by argparse when not given)."""
+
+FLAGS = {"html": HTML_FLAGS, "pdf": PDF_FLAGS}
+"""Writer name → its flags."""
+
 
 def add_writer_options(parser: argparse.ArgumentParser) -> None:
-    """Add the HTML writer's flags to the `convert` parser, in a group of their own."""
+    """Add the HTML and PDF writers' flags to the `convert` parser, a group for each."""
     html = parser.add_argument_group("HTML output (.html, --to html)")
     html.add_argument(
         "--fragment",
@@ -71,20 +85,65 @@ def add_writer_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="no <style>: the host page supplies the CSS",
     )
+    _add_pdf_options(parser)
 
 
-def writer_options(format_name: str, args: argparse.Namespace) -> HtmlOptions | None:
+def _add_pdf_options(parser: argparse.ArgumentParser) -> None:
+    pdf = parser.add_argument_group("PDF output (.pdf, --to pdf)")
+    pdf.add_argument(
+        "--page-size",
+        metavar="SIZE",
+        help="paper size: " + ", ".join(size.value for size in PageSize) + " (default: a4)",
+    )
+    pdf.add_argument(
+        "--margin", dest="margin_mm", type=_number, metavar="MM", help="page margins in mm (20)"
+    )
+    pdf.add_argument("--font-size", type=_number, metavar="PT", help="body text size (10)")
+    pdf.add_argument(
+        "--layout",
+        metavar="LAYOUT",
+        help="how turns look: " + ", ".join(layout.value for layout in Layout),
+    )
+    pdf.add_argument(
+        "--no-header-footer",
+        dest="header_footer",
+        action="store_const",
+        const=False,
+        help="no running title header and no 'page X of Y' footer",
+    )
+    pdf.add_argument(
+        "--question-bookmarks",
+        action="store_const",
+        const=True,
+        help="put every question in the PDF outline",
+    )
+
+
+def writer_options(format_name: str, args: argparse.Namespace) -> HtmlOptions | PdfOptions | None:
     """The options object for the chosen writer, from the flags given; OptionError if misused."""
     given = {
-        name: getattr(args, name) for name in HTML_FLAGS if getattr(args, name, None) is not None
+        writer: {
+            name: getattr(args, name) for name in flags if getattr(args, name, None) is not None
+        }
+        for writer, flags in FLAGS.items()
     }
-    if format_name == "html":
-        try:
-            return HtmlOptions(**given)
-        except OptionError as error:  # name the flag, not the API field
-            raise OptionError(HTML_FLAGS.get(error.option, error.option), error.detail) from None
-    if given:
-        raise OptionError(
-            HTML_FLAGS[next(iter(given))], f"applies to HTML output only, not {format_name}"
-        )
+    for writer, fields in given.items():
+        if fields and writer != format_name:
+            flag = FLAGS[writer][next(iter(fields))]
+            raise OptionError(flag, f"applies to {writer.upper()} output only, not {format_name}")
+    flags = FLAGS.get(format_name, {})
+    try:
+        if format_name == "html":
+            return HtmlOptions(**given["html"])
+        if format_name == "pdf":
+            return PdfOptions(**given["pdf"]) if given["pdf"] else None
+    except OptionError as error:  # name the flag, not the API field
+        raise OptionError(flags.get(error.option, error.option), error.detail) from None
     return None
+
+
+def _number(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
