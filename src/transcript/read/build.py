@@ -37,6 +37,14 @@ FURNITURE_LINES_SHOWN = 12
 """How many line numbers a page-furniture diagnostic lists before it says "…"."""
 
 
+def add_line(paragraphs: list[list[str]], text: str, join: bool) -> None:
+    """A source line joins the last paragraph (`join`) or starts a new one."""
+    if join and paragraphs:
+        paragraphs[-1].append(text)
+    else:
+        paragraphs.append([text])
+
+
 @attrs.define
 class DraftTurn:
     """A turn being read: paragraphs are lists of source lines joined with spaces at the end."""
@@ -50,10 +58,7 @@ class DraftTurn:
 
     def add(self, text: str, line: int, *, join: bool = False) -> None:
         """Add a line: to the last paragraph when `join`, else as a new paragraph."""
-        if join and self.paragraphs:
-            self.paragraphs[-1].append(text)
-        else:
-            self.paragraphs.append([text])
+        add_line(self.paragraphs, text, join)
         self.last_line = max(self.last_line, line)
 
 
@@ -68,10 +73,8 @@ class DraftProse:
     cue_or_byline_only: bool = True
 
     def add(self, text: str, line: int, *, join: bool = False) -> None:
-        if join and self.paragraphs:
-            self.paragraphs[-1].append(text)
-        else:
-            self.paragraphs.append([text])
+        """Add a line: to the last paragraph when `join`, else as a new paragraph."""
+        add_line(self.paragraphs, text, join)
         self.last_line = max(self.last_line, line)
 
 

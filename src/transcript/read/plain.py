@@ -394,20 +394,15 @@ class _Assembler:
     def _start_turn(self, line: Line) -> None:
         assert line.label is not None
         self.in_header = False
-        turn = DraftTurn(line.label, [[line.text]] if line.text else [], line.number, line.number)
-        self.items.append(turn)
-        self.open = turn
+        self.open = self.doc.turn(line.label, line.number, line.text)
 
     def _continue(self, block: DraftTurn | DraftProse, line: Line) -> None:
-        if (
+        join = (
             not self.after_blank
-            and block.paragraphs
+            and bool(block.paragraphs)
             and (self.paragraph_mode or _wrapped(block.paragraphs[-1][-1]))
-        ):
-            block.paragraphs[-1].append(line.text)
-        else:
-            block.paragraphs.append([line.text])
-        block.last_line = line.number
+        )
+        block.add(line.text, line.number, join=join)
 
     def _prose(self, kind: ProseKind, line: Line, separate: bool = False) -> None:
         """Add a line to the open prose block of this kind, or open one."""
@@ -419,8 +414,7 @@ class _Assembler:
         if line.kind not in (Kind.CUE, Kind.BYLINE):
             block.cue_or_byline_only = False
         if separate:
-            block.paragraphs.append([line.text])
-            block.last_line = line.number
+            block.add(line.text, line.number)
         else:
             self._continue(block, line)
         if kind is ProseKind.BYLINE and line.key and line.value:
