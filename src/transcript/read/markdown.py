@@ -56,7 +56,7 @@ from .markdown_text import (
     strip_emphasis,
     trailing_clock,
 )
-from .plain import MAX_VOCABULARY, MIN_LABELS, NAME_PARTICLES, PHRASE_WORDS
+from .plain import MAX_VOCABULARY, MIN_LABELS, PHRASE_WORDS, phrase_like
 
 BOLD_MARKS = ("**", "__")
 
@@ -244,11 +244,6 @@ def _is_note_word(name: str) -> bool:
     """`Show notes`, `Episode links`: a lead-in whose last word is a note word."""
     words = fold(name).split()
     return bool(words) and (words[-1] in NOTE_KEYS or fold(name) in NOTE_KEYS)
-
-
-def _phrase_like(name: str) -> bool:
-    words = name.split()
-    return any(word[0].islower() and word not in NAME_PARTICLES for word in words[1:])
 
 
 # -- step 3: reading the blocks ------------------------------------------------------------
@@ -487,7 +482,7 @@ def _refused_labels(chunks: Sequence[Chunk]) -> set[str]:
         label = chunk.label
         if label is None or label.parts is None or counts[label.parts.folded_name] > 1:
             continue
-        if label.parts.folded_name in PHRASE_WORDS or _phrase_like(label.parts.name):
+        if label.parts.folded_name in PHRASE_WORDS or phrase_like(label.parts.name):
             refused.add(fold(label.printed))
     return refused
 
@@ -503,7 +498,7 @@ def _speaker_headings(chunks: Sequence[Chunk]) -> dict[str, LabelParts]:
         prefix = judge_prefix(name) if name else None
         if prefix is None or prefix.kind is not Kind.LABEL or prefix.label is None:
             continue
-        if _phrase_like(name) or _is_note_word(name):
+        if phrase_like(name) or _is_note_word(name):
             continue
         counts[fold(name)] += 1
         parts_of[fold(name)] = prefix.label
@@ -537,7 +532,7 @@ def fit(head: Head) -> Fit:
         if label.parts
         and (
             counts[label.parts.folded_name] > 1
-            or not (label.parts.folded_name in PHRASE_WORDS or _phrase_like(label.parts.name))
+            or not (label.parts.folded_name in PHRASE_WORDS or phrase_like(label.parts.name))
         )
     ]
     distinct = len(set(names))

@@ -42,7 +42,7 @@ from .detect import NO_FIT, Fit, Head
 from .frontmatter import apply_front_matter, declare_roles, people_in, split_front_matter
 from .lines import CLOSING_CHROME, Kind, LabelCache, judge_prefix, label_rule
 from .markdown_text import BlockKind, Dropped, block_of, clean_inline
-from .plain import MAX_VOCABULARY, MIN_LABELS, NAME_PARTICLES, PHRASE_WORDS
+from .plain import MAX_VOCABULARY, MIN_LABELS, PHRASE_WORDS, phrase_like
 
 COVER_KEYS: dict[str, str] = {
     **dict.fromkeys(("interviewee", "narrator", "interviewees", "narrators"), "interviewee"),
@@ -380,13 +380,8 @@ def accepted_inline(lines: Sequence[OLine]) -> set[str]:
     return {
         name
         for name, count in inline.items()
-        if count > 1 or alone[name] or not (name in PHRASE_WORDS or _phrase_like(names[name]))
+        if count > 1 or alone[name] or not (name in PHRASE_WORDS or phrase_like(names[name]))
     }
-
-
-def _phrase_like(name: str) -> bool:
-    words = name.split()
-    return any(word[0].islower() and word not in NAME_PARTICLES for word in words[1:])
 
 
 class _Assembler:

@@ -233,7 +233,7 @@ def _refuse_phrase_labels(
         if parts.folded_name in declared or parts.folded_printed in declared:
             continue
         if counts[parts.folded_name] > 1 or not (
-            _phrase_like(parts.name) or parts.folded_name in PHRASE_WORDS
+            phrase_like(parts.name) or parts.folded_name in PHRASE_WORDS
         ):
             continue
         reason = "looks like a phrase, not a name (it occurs once)"
@@ -263,7 +263,8 @@ def _promoted(key: str, body_keys: Counter[str], declared: set[str]) -> bool:
     return body_keys[folded] >= 2 and folded not in STRUCTURE_WORDS
 
 
-def _phrase_like(name: str) -> bool:
+def phrase_like(name: str) -> bool:
+    """`Bottom line`, `Rule of thumb`: a lower-case word after the first is no name (§0.9)."""
     words = name.split()
     return any(word[0].islower() and word not in NAME_PARTICLES for word in words[1:])
 
