@@ -26,7 +26,6 @@ them with one ordered chain of small rules, so a `>>` in a WebVTT file or a
 
 from __future__ import annotations
 
-import enum
 import functools
 import html
 import re
@@ -246,11 +245,13 @@ def is_capitals(text: str) -> bool:
 # -- speaker marks ------------------------------------------------------------------------
 
 
-class MarkKind(enum.Enum):
-    """The kind of mark that opens a segment (a dict key in every tally)."""
+class MarkKind:
+    """The kind of mark that opens a segment, as the diagnostics name it.
 
-    __hash__ = object.__hash__
-    """Members are singletons: identity hashing, in C, instead of Enum's hash of the name."""
+    Plain class constants, not an Enum: the rules read them for every cue, and
+    Python 3.10 and 3.11 read an Enum member through `EnumType.__getattr__`,
+    three times the cost of a plain class attribute.
+    """
 
     VOICE = "voice span"
     CHEVRON = "'>>'"
@@ -270,7 +271,7 @@ class Segment:
 
     def __init__(
         self,
-        mark: MarkKind | None,
+        mark: str | None,
         name: str | None,
         line: int,
         texts: list[tuple[int, str]],
@@ -278,6 +279,7 @@ class Segment:
         head: int = 0,
     ) -> None:
         self.mark = mark
+        """A `MarkKind` constant, or None for a run of text no mark opens."""
         self.name = name
         """The printed label, or None for a bare mark (`>>`, `- `) or no mark."""
         self.line = line
@@ -352,7 +354,7 @@ def dash_rule(text: str, line: int) -> Segment | None:
     return named_segment(MarkKind.DASH, rest.strip(), line)
 
 
-def named_segment(kind: MarkKind, text: str, line: int) -> Segment:
+def named_segment(kind: str, text: str, line: int) -> Segment:
     """A segment opened by `kind`, naming a speaker when its text starts with `NAME:`."""
     found = colon_label(text)
     if found is not None and found[0]:
@@ -360,7 +362,7 @@ def named_segment(kind: MarkKind, text: str, line: int) -> Segment:
     return Segment(kind, None, line, [(line, text)] if text else [], text)
 
 
-def _labelled(kind: MarkKind, name: str, speech: str, line: int, whole: str) -> Segment:
+def _labelled(kind: str, name: str, speech: str, line: int, whole: str) -> Segment:
     if speech:
         return Segment(kind, name, line, [(line, speech)], whole, 1)
     return Segment(kind, name, line, [], whole)
@@ -545,7 +547,7 @@ def accept_marks(cues: list[MarkedCue], declared: Iterable[str] = ()) -> Decisio
     known = voices | {fold(name) for name in declared}
     capitals_document = _capitals_document(cues)
     tool_names = cue_colons * 2 >= len(cues) and not voices  # Zoom: a display name on each cue
-    verdicts: dict[tuple[str, MarkKind | None], tuple[LabelParts | None, str | None, int]] = {}
+    verdicts: dict[tuple[str, str | None], tuple[LabelParts | None, str | None, int]] = {}
     for cue in cues:
         for segment in cue.segments:
             name = segment.name
@@ -592,7 +594,7 @@ def _tally(cues: list[MarkedCue]) -> tuple[dict[str, int], set[str], int]:
 
 def _verdict(
     name: str,
-    mark: MarkKind | None,
+    mark: str | None,
     count: int,
     known: bool,
     tool_names: bool,
@@ -623,7 +625,7 @@ def _capitals_document(cues: list[MarkedCue]) -> bool:
 
 
 def _refusal(
-    mark: MarkKind | None, parts: LabelParts | None, count: int, known: bool, voices: set[str]
+    mark: str | None, parts: LabelParts | None, count: int, known: bool, voices: set[str]
 ) -> str | None:
     """Why a colon, dash or `>>` label is not a speaker, or None when it is one."""
     if parts is None:
@@ -802,9 +804,9 @@ def read_cues(
     return marked
 
 
-def count_marks(cue_file: CueFile, chevrons: bool) -> Counter[MarkKind]:
+def count_marks(cue_file: CueFile, chevrons: bool) -> Counter[str]:
     """How many speaker marks of each kind the cues hold (for `fit`)."""
-    counts: Counter[MarkKind] = Counter()
+    counts: Counter[str] = Counter()
     for cue in cue_file.cues:
         for segment in mark_cue(cue, chevrons).segments:
             if segment.mark is not None:

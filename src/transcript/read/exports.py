@@ -33,12 +33,9 @@ body page furniture with a diagnostic.
 
 from __future__ import annotations
 
-import enum
 import functools
 import re
 from collections.abc import Sequence
-
-import attrs
 
 from ..decode import DecodedText
 from ..labels import LABEL_SPACES, MAX_LABEL_CHARS, LabelParts, fold, split_label
@@ -97,6 +94,12 @@ NAME_TIME = re.compile(
 )
 """`Name (00:01:23):`, `Name [00:01:23]: text`, `Name: (00:00)`, `Name (00:01:23)`."""
 
+NAME_TIME_REACH = LONG_LABEL_CHARS + 7
+"""`NAME_TIME`'s bracketed time opens within a label, a colon and four spaces, and a digit
+follows its bracket: a line without that in reach is no such header."""
+BRACKETED_TIME = re.compile(r"[(\[]\d")
+"""A bracket before a digit; searched for within `NAME_TIME_REACH` before `NAME_TIME` is tried."""
+
 PAGE_NUMBER = re.compile(
     r"(?:page|p\.|pg\.?)[ \t]{0,3}\d{1,5}(?:[ \t]{1,3}(?:of|/)[ \t]{1,3}\d{1,5})?"
     r"|-[ \t]{0,2}\d{1,5}[ \t]{0,2}-"
@@ -133,8 +136,13 @@ NAMED_WEIGHT = 2.0
 colon grammar also counts is won by this reader (the time is the distinguishing signal)."""
 
 
-class Shape(enum.Enum):
-    """What one input line is, before the style decides what that means."""
+class Shape:
+    """What one input line is, before the style decides what that means.
+
+    Plain class constants, not an Enum: every rule reads shapes for every line,
+    and Python 3.10 and 3.11 read an Enum member through `EnumType.__getattr__`,
+    three times the cost of a plain class attribute.
+    """
 
     BLANK = "blank"
     TEXT = "text"
@@ -155,20 +163,35 @@ HEADER_ORDER = (Shape.OTTER, Shape.REV, Shape.SQUARE)
 STYLE_OF = {Shape.OTTER: OTTER, Shape.REV: REV, Shape.SQUARE: BRACKET}
 
 
-@attrs.define(slots=True)
 class ExportLine:
-    """One classified line: its shape, and for a header the label, start and speech."""
+    """One classified line: its shape, and for a header the label, start and speech.
 
-    number: int
-    shape: Shape
-    text: str
-    """The stripped line; for headers and timed text, the speech after the time/label."""
-    parts: LabelParts | None = None
-    start: float | None = None
-    time: str = ""
-    """The time as printed, for TIME_ONLY and TIMED_TEXT lines."""
-    whole: str = ""
-    """For TIMED_TEXT: the whole stripped line, for styles that read it as speech."""
+    A plain slotted class (one per line; the look-ahead rules change a few).
+    """
+
+    __slots__ = ("number", "parts", "shape", "start", "text", "time", "whole")
+
+    def __init__(
+        self,
+        number: int,
+        shape: str,
+        text: str,
+        parts: LabelParts | None = None,
+        start: float | None = None,
+        time: str = "",
+        whole: str = "",
+    ) -> None:
+        self.number = number
+        self.shape = shape
+        """One of the `Shape` constants."""
+        self.text = text
+        """The stripped line; for headers and timed text, the speech after the time/label."""
+        self.parts = parts
+        self.start = start
+        self.time = time
+        """The time as printed, for TIME_ONLY and TIMED_TEXT lines."""
+        self.whole = whole
+        """For TIMED_TEXT: the whole stripped line, for styles that read it as speech."""
 
 
 BLANK_LINE = ExportLine(0, Shape.BLANK, "")
@@ -294,17 +317,12 @@ def classify_line(number: int, raw: str, cache: LabelCache) -> ExportLine:
         found = time_only_rule(number, text) or leading_time_rule(number, text, cache)
         if found is not None:
             return found
-    if len(text) <= HEADER_SCAN_CHARS:
-        if text[-1].isdigit():
-            found = otter_header_rule(number, text)
-            if found is not None:
-                return found
-        if "(" in text or "[" in text:
-            found = name_time_rule(number, text)
-            if found is not None:
-                return found
-    elif "(" in text[:HEADER_SCAN_CHARS] or "[" in text[:HEADER_SCAN_CHARS]:
-        found = name_time_rule(number, text)  # a header followed by long speech
+    if len(text) <= HEADER_SCAN_CHARS and text[-1].isdigit():
+        found = otter_header_rule(number, text)
+        if found is not None:
+            return found
+    if ("(" in text or "[" in text) and BRACKETED_TIME.search(text, 0, NAME_TIME_REACH):
+        found = name_time_rule(number, text)  # alone, or a header followed by speech
         if found is not None:
             return found
     return ExportLine(number, Shape.TEXT, text)
@@ -316,35 +334,50 @@ def classify_all(raw_lines: Sequence[str], cache: LabelCache) -> list[ExportLine
     A name alone on its line directly above a time alone is one header (meeting
     exports); a time alone above a `Name:` line gives that label its start
     (timecode tools); a time and a name alone, with speech directly below, is a
-    header (`00:00:05 Speaker 1`). These look one line ahead only.
+    header (`00:00:05 Speaker 1`). These look one line ahead only, so only the
+    lines next to a time-only or timed-text line are looked at again.
     """
     lines = [classify_line(number, raw, cache) for number, raw in enumerate(raw_lines, 1)]
+    pairs: list[int] = []  # (line above) indexes of the pairs a look-ahead rule may join
     for index, line in enumerate(lines):
-        if line.shape is Shape.OTTER and not _speech_follows(lines, index):
-            line.shape, line.text, line.parts = Shape.TEXT, raw_lines[index].strip(), None
-    for index in range(len(lines) - 1):
-        line, following = lines[index], lines[index + 1]
-        if line.shape is Shape.TEXT and following.shape is Shape.TIME_ONLY:
-            parts = _name_line(line.text) if _speech_follows(lines, index + 1) else None
-            if parts is not None:
-                line.shape, line.parts, line.start, line.text = (
-                    Shape.OTTER,
-                    parts,
-                    following.start,
-                    "",
-                )
-                following.shape = Shape.BLANK
-        elif line.shape is Shape.TIMED_TEXT and following.shape is Shape.TEXT:
-            parts = _name_line(line.text)  # `00:00:05 Speaker 1` above the speech
-            if parts is not None:
-                line.shape, line.parts, line.text = Shape.SQUARE, parts, ""
-        elif line.shape is Shape.TIME_ONLY and following.shape is Shape.TEXT:
-            labelled = label_rule(following.number, following.text, cache)
-            if labelled is not None and labelled.kind is Kind.LABEL and labelled.label:
-                following.shape, following.parts = Shape.SQUARE, labelled.label
-                following.start, following.text = line.start, labelled.text
-                line.shape = Shape.BLANK
+        shape = line.shape
+        if shape is Shape.OTTER:
+            if not _speech_follows(lines, index):
+                line.shape, line.text, line.parts = Shape.TEXT, raw_lines[index].strip(), None
+        elif shape is Shape.TIME_ONLY:  # with the line above, and with the line below
+            pairs.extend((index - 1, index) if index else (index,))
+        elif shape is Shape.TIMED_TEXT:  # with the line below
+            pairs.append(index)
+    last = len(lines) - 2
+    for index in dict.fromkeys(pairs):  # in order, each once
+        if index <= last:
+            _look_ahead(lines, index, cache)
     return lines
+
+
+def _look_ahead(lines: list[ExportLine], index: int, cache: LabelCache) -> None:
+    """The rules for a line and the one below it (see `classify_all`)."""
+    line, following = lines[index], lines[index + 1]
+    if line.shape is Shape.TEXT and following.shape is Shape.TIME_ONLY:
+        parts = _name_line(line.text) if _speech_follows(lines, index + 1) else None
+        if parts is not None:
+            line.shape, line.parts, line.start, line.text = (
+                Shape.OTTER,
+                parts,
+                following.start,
+                "",
+            )
+            following.shape = Shape.BLANK
+    elif line.shape is Shape.TIMED_TEXT and following.shape is Shape.TEXT:
+        parts = _name_line(line.text)  # `00:00:05 Speaker 1` above the speech
+        if parts is not None:
+            line.shape, line.parts, line.text = Shape.SQUARE, parts, ""
+    elif line.shape is Shape.TIME_ONLY and following.shape is Shape.TEXT:
+        labelled = label_rule(following.number, following.text, cache)
+        if labelled is not None and labelled.kind is Kind.LABEL and labelled.label:
+            following.shape, following.parts = Shape.SQUARE, labelled.label
+            following.start, following.text = line.start, labelled.text
+            line.shape = Shape.BLANK
 
 
 def _speech_follows(lines: Sequence[ExportLine], index: int) -> bool:

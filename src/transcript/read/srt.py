@@ -33,9 +33,7 @@ def fit(head: Head) -> Fit:
     cue_file = scan(head.lines, comments=False)
     chevrons = uses_chevrons(cue_file.cues)
     counts = count_marks(cue_file, chevrons)
-    detail = (
-        ", ".join(f"{n} {kind.value}" for kind, n in counts.most_common()) or "no speaker marks"
-    )
+    detail = ", ".join(f"{n} {kind}" for kind, n in counts.most_common()) or "no speaker marks"
     return Fit(
         SIGNATURE + sum(counts.values()),
         CHEVRON_STYLE if chevrons else SDH_STYLE,

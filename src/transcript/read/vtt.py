@@ -51,13 +51,11 @@ def fit(head: Head) -> Fit:
     counts = count_marks(cue_file, uses_chevrons(cue_file.cues))
     style = _style(counts, len(cue_file.cues))
     marks = sum(counts.values())
-    detail = (
-        ", ".join(f"{n} {kind.value}" for kind, n in counts.most_common()) or "no speaker marks"
-    )
+    detail = ", ".join(f"{n} {kind}" for kind, n in counts.most_common()) or "no speaker marks"
     return Fit(SIGNATURE + marks, style, f"{why}; {len(cue_file.cues)} cues, {detail}")
 
 
-def _style(counts: dict[MarkKind, int], cues: int) -> str:
+def _style(counts: dict[str, int], cues: int) -> str:
     """Voice spans → webvtt-voice; a `Name: ` on most cues → zoom-vtt; else plain WebVTT."""
     if counts.get(MarkKind.VOICE, 0) == 0 and counts.get(MarkKind.COLON, 0) * 2 >= max(cues, 1):
         return ZOOM_STYLE
@@ -79,8 +77,8 @@ STYLE_SAMPLE = 2000
 """Cues whose marks decide between webvtt-voice and zoom-vtt: plenty, at a bounded cost."""
 
 
-def _marks(marked: list[MarkedCue]) -> dict[MarkKind, int]:
-    counts: dict[MarkKind, int] = {}
+def _marks(marked: list[MarkedCue]) -> dict[str, int]:
+    counts: dict[str, int] = {}
     for cue in marked[:STYLE_SAMPLE]:
         for segment in cue.segments:
             if segment.mark is not None:
