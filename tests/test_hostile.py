@@ -95,12 +95,15 @@ class Expected:
     turns: int = 0
     error: str | None = None
     fragment: str = ""
+    encoding: str | None = None
+    """From a note `encoding reported as X` after the outcome, when the row has one."""
 
 
 _ROW = re.compile(r"^\| `(?P<name>[^`]+)` \| (?P<threat>.+) \| (?P<outcome>.+) \|$")
 _READS = re.compile(
     r"^reads as `(?P<style>[\w-]+)`: (?P<speakers>\d+) speakers?, (?P<turns>\d+) turns?"
 )
+_ENCODING = re.compile(r"encoding reported as (?P<encoding>[\w-]+)")
 _FAILS = re.compile(r"^fails with `(?P<error>\w+)`: `(?P<fragment>[^`]+)`")
 
 
@@ -115,8 +118,14 @@ def read_table() -> dict[str, Expected]:
         reads, fails = _READS.match(outcome), _FAILS.match(outcome)
         assert name not in table, f"{name} has two rows"
         if reads:
+            encoding = _ENCODING.search(outcome)
             table[name] = Expected(
-                name, generated, reads["style"], int(reads["speakers"]), int(reads["turns"])
+                name,
+                generated,
+                reads["style"],
+                int(reads["speakers"]),
+                int(reads["turns"]),
+                encoding=encoding["encoding"] if encoding else None,
             )
         elif fails:
             table[name] = Expected(
@@ -252,6 +261,8 @@ def check_reading(doc: Transcript, expected: Expected) -> None:
         expected.speakers,
         expected.turns,
     )
+    if expected.encoding is not None:
+        assert doc.metadata.encoding == expected.encoding
 
 
 def words(text: str) -> set[str]:
