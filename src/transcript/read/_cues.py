@@ -707,26 +707,34 @@ class CueAssembler:
             self.captions = None
             return
         for segment in marked.segments:
+            texts = segment.texts
             if segment.mark is not None and (segment.parts is not None or segment.name is None):
-                self._open(segment, cue)
+                texts = self._open(segment, cue)
             turn = self.turn
-            for line, text in segment.texts:
+            for line, text in texts:
                 if turn is None:
                     self._caption(text, line)
                 else:
                     turn.add(text, line, join=self._join(turn.paragraphs, text))
                     turn.end = cue.end
 
-    def _open(self, segment: Segment, cue: Cue) -> None:
-        """A turn for a segment whose mark names a speaker, or the unidentified one."""
+    def _open(self, segment: Segment, cue: Cue) -> list[tuple[int, str]]:
+        """A turn for a segment whose mark names a speaker, or the unidentified one.
+
+        The speech after the mark on its line is the turn's first paragraph;
+        the segment's other texts are returned, for the turn to take in order.
+        """
         parts = segment.parts
         if parts is None:
             parts = UNIDENTIFIED_PARTS
             self.unnamed.append(segment.line)
-        self.turn = self.doc.turn(parts, segment.line, start=cue.start, end=cue.end)
-        self.chars = 0
+        texts = segment.texts
+        first = texts[0][1] if texts and texts[0][0] == segment.line else None
+        self.turn = self.doc.turn(parts, segment.line, first, start=cue.start, end=cue.end)
+        self.chars = len(first) if first is not None else 0
         if parts.printed not in self.titled:
             self._title_role(parts)
+        return texts[1:] if first is not None else texts
 
     def _caption(self, text: str, line: int) -> None:
         """Captions before any speaker mark: kept as narration."""

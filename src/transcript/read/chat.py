@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
 from ..decode import DecodedText
 from ..labels import LabelParts, fold, split_label
 from ..model import ProseKind, Role, Transcript
@@ -105,15 +103,20 @@ LANGUAGE_TAGS = {
 """ISO 639-3 codes (what CHAT writes) whose BCP 47 form is the two-letter code."""
 
 
-@attrs.define
 class Tier:
-    """One tier with its continuation lines: kind `@`, `*` or `%`, its name and its value."""
+    """One tier with its continuation lines: kind `@`, `*` or `%`, its name and its value.
 
-    kind: str
-    name: str
-    line: int
-    value: list[str]
-    last_line: int
+    A plain slotted class, one per tier (attrs would add only import time).
+    """
+
+    __slots__ = ("kind", "last_line", "line", "name", "value")
+
+    def __init__(self, kind: str, name: str, line: int, value: list[str], last_line: int) -> None:
+        self.kind = kind
+        self.name = name
+        self.line = line
+        self.value = value
+        self.last_line = last_line
 
     @property
     def text(self) -> str:

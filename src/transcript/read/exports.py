@@ -209,11 +209,13 @@ def seconds(printed: str) -> float | None:
     if match is None:
         return None
     first, second, third, fraction = match.groups()
-    if int(second) >= 60 or (third is not None and int(third) >= 60):
+    later = int(second)
+    last = int(third) if third is not None else 0
+    if later >= 60 or last >= 60:
         return None
-    total = float(int(first) * 60 + int(second))
+    total = float(int(first) * 60 + later)
     if third is not None:
-        total = total * 60 + int(third)
+        total = total * 60 + last
     if fraction:
         total += int(fraction) / float(10 ** len(fraction))
     return total
@@ -258,8 +260,8 @@ def leading_time_rule(number: int, text: str, cache: LabelCache) -> ExportLine |
     match = LEADING_TIME.match(text)
     if match is None:
         return None
-    printed = match.group(1) or match.group(2) or match.group(3)
-    start = seconds(printed)
+    square, paren, bare = match.groups()
+    start = seconds(square or paren or bare)
     if start is None:
         return None
     rest = text[match.end() :].lstrip(" \t")
@@ -282,8 +284,9 @@ def otter_header_rule(number: int, text: str) -> ExportLine | None:
         weak = True
     if match is None:
         return None
-    start = seconds(match.group("time"))
-    parts = header_name(match.group("name"), weak=weak)
+    name, time = match.group("name", "time")
+    start = seconds(time)
+    parts = header_name(name, weak=weak)
     if start is None or parts is None:
         return None
     return ExportLine(number, Shape.OTTER, "", parts, start)
@@ -294,16 +297,17 @@ def name_time_rule(number: int, text: str) -> ExportLine | None:
     match = NAME_TIME.fullmatch(text)
     if match is None:
         return None
-    colons = len(match.group("colon1")) + len(match.group("colon2"))
-    speech = match.group("speech")
+    name, colon1, paren, square, colon2, speech = match.group(
+        "name", "colon1", "paren", "square", "colon2", "speech"
+    )
+    colons = len(colon1) + len(colon2)
     if colons > 1 or (colons == 0 and speech):
         return None
-    printed = match.group("paren") or match.group("square") or ""
-    start = seconds(printed)
-    parts = header_name(match.group("name"))
+    start = seconds(paren or square or "")
+    parts = header_name(name)
     if start is None or parts is None:
         return None
-    shape = Shape.REV if match.group("paren") else Shape.SQUARE
+    shape = Shape.REV if paren else Shape.SQUARE
     return ExportLine(number, shape, (speech or "").strip(), parts, start)
 
 
