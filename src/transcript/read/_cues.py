@@ -202,27 +202,28 @@ def scan(lines: Sequence[str], *, comments: bool) -> CueFile:
 VOICE = re.compile(r"<v(?:\.[^\s<>.]{1,60}){0,8}(?:[ \t]+([^<>\n]{1,120}))?>")
 """`<v Name>`, `<v.loud.question Name>`: the WebVTT voice span that names a speaker."""
 
-TAG = re.compile(
-    r"</?(?:[ibus]|c|v|font|ruby|rt|rp|lang|span|br|em|strong|sub|sup)\b[^<>\n]{0,200}>"
+TAG = (
+    r"(?i)</?(?:[ibus]|c|v|font|ruby|rt|rp|lang|span|br|em|strong|sub|sup)\b[^<>\n]{0,200}>"
     r"|<\d{1,4}:\d{2}(?::\d{2})?[.,]\d{1,3}>"
-    r"|\{\\[^{}\n]{0,100}\}",
-    re.IGNORECASE,
+    r"|\{\\[^{}\n]{0,100}\}"
 )
-"""Caption markup that is not text: styling tags, karaoke times, SSA overrides such as `{\\an8}`."""
+"""Caption markup that is not text: styling tags, karaoke times, SSA overrides such as `{\\an8}`.
+Every reader module is imported to vote on every input, and most cues hold no markup:
+this pattern (and `BRACKETS`) is compiled on first use, through `re`'s cache."""
 
 
 def clean(text: str) -> str:
     """Cue text without markup, with entities decoded (`R&amp;D` → `R&D`), spaces folded."""
     if "<" not in text and "{" not in text and "&" not in text:
         return text.strip()  # the common case: nothing to take out
-    text = TAG.sub("", text)
+    text = re.sub(TAG, "", text)
     if "&" in text:
         text = html.unescape(text)
     return " ".join(text.split())
 
 
 SOUND_MARKS = "♪♫#"
-BRACKETS = re.compile(r"\[[^\[\]\n]{0,200}\]|\([^()\n]{0,200}\)")
+BRACKETS = r"\[[^\[\]\n]{0,200}\]|\([^()\n]{0,200}\)"
 
 
 def is_sound(text: str) -> bool:
@@ -233,7 +234,7 @@ def is_sound(text: str) -> bool:
         return True
     if text[0] not in "[(":
         return False
-    rest = BRACKETS.sub("", text)
+    rest = re.sub(BRACKETS, "", text)
     return not any(ch.isalnum() for ch in rest)
 
 

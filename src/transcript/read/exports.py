@@ -65,6 +65,9 @@ TIME = r"\d{1,4}:\d{2}(?::\d{2}(?:[:;]\d{2})?)?(?:[.,]\d{1,3})?"
 """`0:06`, `01:23`, `1:02:03`, `00:01:23.450`, and the SMPTE `00:01:23:12` of timecode
 tools (the frame count is dropped: the frame rate is not printed)."""
 
+CLOCK_MARK = re.compile(r"\d:\d\d")
+"""What every `TIME` holds: a digit, a colon and two digits."""
+
 TIME_FIELDS = re.compile(
     r"(\d{1,4}):(\d{2})(?::(\d{2})(?:[:;]\d{2})?)?(?:[.,](\d{1,3}))?", re.ASCII
 )
@@ -100,24 +103,24 @@ follows its bracket: a line without that in reach is no such header."""
 BRACKETED_TIME = re.compile(r"[(\[]\d")
 """A bracket before a digit; searched for within `NAME_TIME_REACH` before `NAME_TIME` is tried."""
 
-PAGE_NUMBER = re.compile(
-    r"(?:page|p\.|pg\.?)[ \t]{0,3}\d{1,5}(?:[ \t]{1,3}(?:of|/)[ \t]{1,3}\d{1,5})?"
+PAGE_NUMBER = (
+    r"(?i)(?:page|p\.|pg\.?)[ \t]{0,3}\d{1,5}(?:[ \t]{1,3}(?:of|/)[ \t]{1,3}\d{1,5})?"
     r"|-[ \t]{0,2}\d{1,5}[ \t]{0,2}-"
-    r"|\d{1,5}[ \t]{0,3}(?:of|/)[ \t]{0,3}\d{1,5}",
-    re.IGNORECASE,
+    r"|\d{1,5}[ \t]{0,3}(?:of|/)[ \t]{0,3}\d{1,5}"
 )
-"""`Page 2 of 9`, `- 3 -`, `4 / 12`: a page number left by a document export."""
+"""`Page 2 of 9`, `- 3 -`, `4 / 12`: a page number left by a document export.
+This pattern and the next two are compiled on first use (through `re`'s cache), not
+at import: every reader module is imported to vote on every input."""
 
-EXPORT_NOTE = re.compile(
-    r"(?:transcribed (?:by|with|using)|transcript(?:ion)? (?:by|provided by|generated)"
+EXPORT_NOTE = (
+    r"(?i)(?:transcribed (?:by|with|using)|transcript(?:ion)? (?:by|provided by|generated)"
     r"|this transcript was (?:exported|generated|created|produced)|view latest version"
     r"|exported (?:from|with|by|on|using)|generated (?:by|with|using)|powered by"
-    r"|created (?:with|by|using))\b",
-    re.IGNORECASE,
+    r"|created (?:with|by|using))\b"
 )
 """How exporters sign their files; at the start of a line of its own, never speech."""
 
-TRANSCRIPTION_EVENT = re.compile(r".{1,80} (?:started|stopped|ended|paused) transcription\.?")
+TRANSCRIPTION_EVENT = r".{1,80} (?:started|stopped|ended|paused) transcription\.?"
 """Teams writes `Jane Doe started transcription` between the turns."""
 
 NOTE_MAX_CHARS = 200
@@ -410,6 +413,8 @@ def fit(head: Head) -> Fit:
     not apply. A document of time-only Otter headers qualifies on its shape
     alone (weight one), as a speaker change with no name.
     """
+    if not _has_times(head.lines, MIN_HEADERS):
+        return NO_FIT  # most documents: no rule runs on their lines
     lines = classify_all(head.lines, {})
     style, headers, names = _tally(lines)
     if style and headers >= MIN_HEADERS and names >= 2:
@@ -422,6 +427,17 @@ def fit(head: Head) -> Fit:
     if headers == 0 and unnamed >= MIN_HEADERS:
         return Fit(float(unnamed), OTTER, f"{unnamed} time-only block headers")
     return NO_FIT
+
+
+def _has_times(lines: Sequence[str], wanted: int) -> bool:
+    """At least `wanted` lines hold a time (`1:23`): every header and time-only line does."""
+    found = 0
+    for line in lines:
+        if ":" in line and CLOCK_MARK.search(line):
+            found += 1
+            if found >= wanted:
+                return True
+    return False
 
 
 def _tally(lines: Sequence[ExportLine]) -> tuple[str, int, int]:
@@ -656,7 +672,7 @@ def _bracketed(time: str) -> str:
 
 
 def _is_page_number(text: str) -> bool:
-    return len(text) <= 24 and PAGE_NUMBER.fullmatch(text) is not None
+    return len(text) <= 24 and re.fullmatch(PAGE_NUMBER, text) is not None
 
 
 def _is_export_note(text: str) -> bool:
@@ -664,9 +680,9 @@ def _is_export_note(text: str) -> bool:
     if len(text) > NOTE_MAX_CHARS:
         return False
     return bool(
-        EXPORT_NOTE.match(text)
+        re.match(EXPORT_NOTE, text)
         or CLOSING_CHROME.match(text)
-        or (" transcription" in text and TRANSCRIPTION_EVENT.fullmatch(text))
+        or (" transcription" in text and re.fullmatch(TRANSCRIPTION_EVENT, text))
     )
 
 

@@ -27,7 +27,7 @@ def fit(head: Head) -> Fit:
     """Timing lines `00:00:01,000 --> 00:00:03,400` (not under a WEBVTT header), plus the marks."""
     if has_signature(head.lines) or head.suffix == ".vtt":
         return NO_FIT
-    timings = sum(1 for line in head.lines if timing(line.strip()) is not None)
+    timings = sum(1 for line in head.lines if "-->" in line and timing(line.strip()) is not None)
     if timings < MIN_TIMINGS and not (timings and head.suffix == ".srt"):
         return NO_FIT
     cue_file = scan(head.lines, comments=False)

@@ -43,7 +43,9 @@ def fit(head: Head) -> Fit:
     """The WEBVTT signature (or a .vtt file of timed cues), plus the speaker marks it holds."""
     if has_signature(head.lines):
         why = "WEBVTT header"
-    elif head.suffix == ".vtt" and any(timing(line.strip()) for line in head.lines):
+    elif head.suffix == ".vtt" and any(
+        "-->" in line and timing(line.strip()) for line in head.lines
+    ):
         why = ".vtt file of timed cues"
     else:
         return NO_FIT
