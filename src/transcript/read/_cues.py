@@ -59,13 +59,24 @@ def minute_seconds(hours_minutes: str) -> tuple[int, int]:
 
 
 class Cue:
-    """One timed cue: its identifier, timing and text lines as printed.
+    """One timed cue: its identifier, timing and text lines as printed; once marked, its segments.
 
     A plain slotted class, made once per cue: it is built in half the time of a
-    named tuple and a third of a frozen attrs instance. Nothing changes it.
+    named tuple and a third of a frozen attrs instance. `mark_cue` fills in the
+    segments (one object per cue, not a cue and a marked cue).
     """
 
-    __slots__ = ("end", "ident", "lines", "settings", "start", "timing_line")
+    __slots__ = (
+        "end",
+        "ident",
+        "lines",
+        "on_screen",
+        "segments",
+        "settings",
+        "sound",
+        "start",
+        "timing_line",
+    )
 
     def __init__(
         self,
@@ -83,6 +94,12 @@ class Cue:
         self.settings = settings
         self.lines = lines
         """(line number, text) of each text line, stripped of surrounding spaces."""
+        self.segments: list[Segment] = []
+        """The runs of text the speaker marks open (`mark_cue`)."""
+        self.sound = False
+        """The cue is only a description of sound (`[wind howling]`)."""
+        self.on_screen = False
+        """The cue is on-screen text, not speech (`accept_marks`)."""
 
 
 class Comment(NamedTuple):
@@ -159,8 +176,7 @@ def scan(lines: Sequence[str], *, comments: bool) -> CueFile:
     comment: tuple[str, int, list[str]] | None = None
     position = 0  # of the line in its block of non-blank lines
     previous: str | None = None  # the line before, when it was a text line of this block
-    for number, raw in enumerate(lines, 1):
-        text = raw.strip()
+    for number, text in enumerate(map(str.strip, lines), 1):
         if not text:
             position, previous = 0, None
             if comment is not None:
@@ -294,18 +310,6 @@ class Segment:
         """Set by `accept_marks` when the mark names a speaker."""
 
 
-class MarkedCue:
-    """A cue with its segments, and whether it is only sound or on-screen text (one per cue)."""
-
-    __slots__ = ("cue", "on_screen", "segments", "sound")
-
-    def __init__(self, cue: Cue, segments: list[Segment], sound: bool = False) -> None:
-        self.cue = cue
-        self.segments = segments
-        self.sound = sound
-        self.on_screen = False
-
-
 def colon_label(text: str) -> tuple[str, str] | None:
     """(name, speech) for `Name: speech` or `Name:` at the end; the first colon decides."""
     colon = text.find(":", 0, LABEL_SEARCH_CHARS)
@@ -382,8 +386,9 @@ def colon_rule(text: str, line: int, first_line: bool) -> Segment | None:
     return None
 
 
-def mark_cue(cue: Cue, chevrons: bool) -> MarkedCue:
-    """Read the speaker marks of one cue into segments (rules 2 and 3 of the module docstring)."""
+def mark_cue(cue: Cue, chevrons: bool) -> Cue:
+    """Read the speaker marks of one cue into its segments (rules 2 and 3 of the module
+    docstring); the cue itself."""
     segments: list[Segment] = []
     first_line = True
     for line, raw in cue.lines:
@@ -397,10 +402,12 @@ def mark_cue(cue: Cue, chevrons: bool) -> MarkedCue:
                 else:
                     segments.append(line_rule(text, line, first_line, chevrons))
         first_line = False
+    cue.segments = segments
     for segment in segments:
         if segment.mark is not None:
-            return MarkedCue(cue, segments)
-    return MarkedCue(cue, segments, all(is_sound(t) for s in segments for _, t in s.texts))
+            return cue
+    cue.sound = all(is_sound(t) for s in segments for _, t in s.texts)
+    return cue
 
 
 def _voice_line(
@@ -536,7 +543,7 @@ class Decisions(NamedTuple):
     on_screen: list[tuple[int, str]]
 
 
-def accept_marks(cues: list[MarkedCue], declared: Iterable[str] = ()) -> Decisions:
+def accept_marks(cues: list[Cue], declared: Iterable[str] = ()) -> Decisions:
     """Decide, with the whole file in view, which marks name a speaker (module docstring, 4)."""
     decisions = Decisions([], [])
     printed, voice_names, cue_colons = _tally(cues)
@@ -575,7 +582,7 @@ def accept_marks(cues: list[MarkedCue], declared: Iterable[str] = ()) -> Decisio
     return decisions
 
 
-def _tally(cues: list[MarkedCue]) -> tuple[dict[str, int], set[str], int]:
+def _tally(cues: list[Cue]) -> tuple[dict[str, int], set[str], int]:
     """How often each printed label occurs, the voice-span names, and the cues a `Name:` opens."""
     printed: dict[str, int] = {}
     voice_names: set[str] = set()
@@ -612,7 +619,7 @@ def _verdict(
 SAMPLE_PIECES = 400
 
 
-def _capitals_document(cues: list[MarkedCue]) -> bool:
+def _capitals_document(cues: list[Cue]) -> bool:
     """Most speech is in capitals (live captions): judged on the first few hundred pieces."""
     capitals = total = 0
     for cue in cues:
@@ -644,7 +651,7 @@ def _refusal(
     return None
 
 
-def _on_screen(cue: MarkedCue, segment: Segment, count: int, capitals_document: bool) -> bool:
+def _on_screen(cue: Cue, segment: Segment, count: int, capitals_document: bool) -> bool:
     """`NOTICE: NO LANDING AFTER DARK`: a one-off capitals label before capitals text,
     alone in its cue, in subtitles whose speech is in mixed case: a sign, not a speaker."""
     if count > 1 or capitals_document or segment.mark is not MarkKind.COLON:
@@ -699,15 +706,14 @@ class CueAssembler:
         self.chars = 0
         """Characters in the paragraph being filled, so a long one can end at a sentence."""
 
-    def take(self, marked: MarkedCue) -> None:
-        cue = marked.cue
-        if marked.sound or marked.on_screen:
-            for segment in marked.segments:
+    def take(self, cue: Cue) -> None:
+        if cue.sound or cue.on_screen:
+            for segment in cue.segments:
                 for line, text in segment.texts:
                     self.doc.prose_line(ProseKind.NARRATION, text, line)
             self.captions = None
             return
-        for segment in marked.segments:
+        for segment in cue.segments:
             texts = segment.texts
             if segment.mark is not None and (segment.parts is not None or segment.name is None):
                 texts = self._open(segment, cue)
@@ -762,7 +768,7 @@ class CueAssembler:
         if len(words) >= 2 and ROLE_WORDS.get(words[0]) in (Role.MODERATOR, Role.HOST):
             self.doc.declared_roles.append((parts.printed, ROLE_WORDS[words[0]]))
 
-    def finish(self, cues: list[MarkedCue]) -> None:
+    def finish(self, cues: list[Cue]) -> None:
         if self.unnamed:
             shown = ", ".join(str(n) for n in self.unnamed[:12])
             more = ", …" if len(self.unnamed) > 12 else ""
@@ -778,7 +784,7 @@ class CueAssembler:
                 f"read {len(cues)} cue{'s' if len(cues) != 1 else ''}: cue numbers and timing "
                 "lines became the turns' start and end times",
             )
-        placed = [cue.cue for cue in cues if cue.cue.settings]
+        placed = [cue for cue in cues if cue.settings]
         if placed:
             distinct = list(dict.fromkeys(cue.settings for cue in placed))
             self.doc.diagnose(
@@ -792,7 +798,7 @@ class CueAssembler:
 
 def read_cues(
     cue_file: CueFile, doc: DocumentBuilder, options: ReadOptions, chevrons: bool
-) -> list[MarkedCue]:
+) -> list[Cue]:
     """Mark, decide and assemble every cue of `cue_file` into `doc`; the marked cues."""
     marked = [mark_cue(cue, chevrons) for cue in cue_file.cues]
     declared = [label for label, _ in options.speakers]

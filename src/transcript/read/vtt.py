@@ -16,7 +16,7 @@ from ..labels import fold
 from ..model import ProseKind, Transcript
 from ..speakers import ROLE_WORDS
 from . import ReadOptions
-from ._cues import CueFile, MarkedCue, MarkKind, count_marks, read_cues, scan, timing, uses_chevrons
+from ._cues import Cue, CueFile, MarkKind, count_marks, read_cues, scan, timing, uses_chevrons
 from .build import DocumentBuilder
 from .detect import NO_FIT, SIGNATURE, Fit, Head
 from .lines import METADATA_KEYS
@@ -79,7 +79,7 @@ STYLE_SAMPLE = 2000
 """Cues whose marks decide between webvtt-voice and zoom-vtt: plenty, at a bounded cost."""
 
 
-def _marks(marked: list[MarkedCue]) -> dict[str, int]:
+def _marks(marked: list[Cue]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for cue in marked[:STYLE_SAMPLE]:
         for segment in cue.segments:
