@@ -193,7 +193,8 @@ def scan(lines: Sequence[str], *, comments: bool) -> CueFile:
                 first = text[len(kind) :].strip()
                 comment = (kind, number, [first] if first else [])
                 continue
-        match = TIMING.fullmatch(text) if text[0].isdigit() and "-->" in text else None  # timing()
+        # timing(), inlined: a digit first, then `-->`, before the regex
+        match = TIMING.fullmatch(text) if text[0].isdigit() and "-->" in text else None
         if match is None:
             target.append((number, text))
             previous = text
