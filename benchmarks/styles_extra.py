@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import styles  # noqa: E402  (the sibling module, found through the line above)
-from styles import Turns  # noqa: E402
+import styles  # the sibling module, found through the line above
+from styles import Turns
 
 PAGE_EVERY = 24
 """Turns between two running headers of the oral history (a printed page, roughly)."""

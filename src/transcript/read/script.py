@@ -195,10 +195,13 @@ def period_label_rule(text: str, known: set[str]) -> tuple[str, str] | None:
     return name, text[end + 2 :].strip()
 
 
-def script_inline(text: str) -> tuple[Inline, ...]:
-    """Speech text with its `(parentheticals)` and `[directions]` as annotations."""
+def script_inline(text: str) -> tuple[Inline, ...] | None:
+    """Speech text with its `(parentheticals)` and `[directions]` as annotations.
+
+    None when the text has neither (see `InlineRule`).
+    """
     if "(" not in text and "[" not in text:
-        return (Text(text),)
+        return None
     nodes: list[Inline] = []
     position = 0
     for match in BRACKETED.finditer(text):
@@ -211,18 +214,33 @@ def script_inline(text: str) -> tuple[Inline, ...]:
     return tuple(nodes)
 
 
-def mark_inline(doc: Transcript, rule: Callable[[str], tuple[Inline, ...]]) -> Transcript:
+InlineRule = Callable[[str], tuple[Inline, ...] | None]
+"""A style's rule for the text runs of speech: the nodes a run becomes, or None when the
+run stays as it is (most runs: answering None spares a Text node per paragraph)."""
+
+
+def mark_inline(doc: Transcript, rule: InlineRule) -> Transcript:
     """Apply a style's inline rule to the text runs of every turn (other nodes stay)."""
-    blocks = []
+    blocks = list(doc.blocks)
     changed = False
-    for block in doc.blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Turn):
-            paragraphs = tuple(_marked(p, rule) for p in block.paragraphs)
-            if any(new is not old for new, old in zip(paragraphs, block.paragraphs, strict=True)):
-                block = attrs.evolve(block, paragraphs=paragraphs)
+            marked = _marked_turn(block, rule)
+            if marked is not block:
+                blocks[index] = marked
                 changed = True
-        blocks.append(block)
     return attrs.evolve(doc, blocks=tuple(blocks)) if changed else doc
+
+
+def _marked_turn(turn: Turn, rule: InlineRule) -> Turn:
+    """The turn with its paragraphs marked; the same object when no paragraph changed."""
+    paragraphs = turn.paragraphs
+    for index, old in enumerate(paragraphs):
+        new = _marked(old, rule)
+        if new is not old:
+            rest = tuple(_marked(paragraph, rule) for paragraph in paragraphs[index + 1 :])
+            return attrs.evolve(turn, paragraphs=(*paragraphs[:index], new, *rest))
+    return turn
 
 
 def unknown_roles(doc: Transcript, options: ReadOptions) -> Transcript:
@@ -243,12 +261,15 @@ def unknown_roles(doc: Transcript, options: ReadOptions) -> Transcript:
     return attrs.evolve(doc, speakers=speakers)
 
 
-def _marked(paragraph: Paragraph, rule: Callable[[str], tuple[Inline, ...]]) -> Paragraph:
+def _marked(paragraph: Paragraph, rule: InlineRule) -> Paragraph:
     content: list[Inline] = []
     changed = False
     for node in paragraph.content:
         if isinstance(node, Text):
             nodes = rule(node.text)
+            if nodes is None:
+                content.append(node)
+                continue
             changed = changed or len(nodes) != 1 or nodes[0] != node
             content.extend(nodes)
         else:
