@@ -43,7 +43,7 @@ from .frontmatter import (
     people_in,
     split_front_matter,
 )
-from .lines import CLOSING_CHROME, LABEL_SEARCH_CHARS, NOTE_KEYS, Kind, judge_prefix
+from .lines import LABEL_SEARCH_CHARS, NOTE_KEYS, Kind, is_closing_chrome, judge_prefix
 from .lines import classify as classify_line
 from .markdown_text import (
     Block,
@@ -464,7 +464,7 @@ def _starts_with_note_word(text: str) -> bool:
 
 
 def _closing(text: str) -> bool:
-    return CLOSING_CHROME.search(text, 0, 120) is not None
+    return is_closing_chrome(text)
 
 
 def _image_only(text: str) -> bool:

@@ -40,7 +40,7 @@ from . import ReadOptions
 from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
 from .frontmatter import apply_front_matter, declare_roles, people_in, split_front_matter
-from .lines import CLOSING_CHROME, Kind, LabelCache, judge_prefix, label_rule
+from .lines import Kind, LabelCache, is_closing_chrome, judge_prefix, label_rule
 from .markdown_text import BlockKind, Dropped, block_of, clean_inline
 from .plain import MAX_VOCABULARY, MIN_LABELS, PHRASE_WORDS, phrase_like
 
@@ -543,7 +543,7 @@ class _Assembler:
             return
         self.header_lines = 2
         statement = any(word in self.section for word in STATEMENT_WORDS) or (
-            CLOSING_CHROME.search(text, 0, 200) is not None
+            is_closing_chrome(text, 200)
         )
         kind = ProseKind.NOTE if statement or line.what is What.BRACKET else ProseKind.INTRO
         self._prose(kind, text, line.number, join=not self.after_blank)
