@@ -444,12 +444,7 @@ def label_rule(number: int, text: str, cache: LabelCache) -> Line | None:
     if following.isdigit() and text[colon - 1 : colon].isdigit():
         return None  # a time or ratio: `10:30`, `3:1`, `1：3`
     name_part = text[:colon]
-    if (
-        following
-        and not following.isspace()
-        and text[colon] == ":"
-        and not _tight_label(name_part)
-    ):
+    if following and not following.isspace() and text[colon] == ":" and not _tight_label(name_part):
         return None  # `https://`, `re:action`: a colon inside a word
     prefix = cache.get(name_part)
     if prefix is None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -67,9 +68,8 @@ PODCAST_WORDS = frozenset({"episode", "podcast", "ep", "show notes", "listen", "
 # -- step 2: Markdown blocks ---------------------------------------------------------------
 
 
-@attrs.frozen
-class BoldLabel:
-    """A bold label at the start of a paragraph, and the speech after it."""
+class BoldLabel(NamedTuple):
+    """A bold label at the start of a paragraph, and the speech after it (one per turn)."""
 
     parts: LabelParts | None
     """None when the bold lead-in is a note, metadata or credit word (`**Editor's note:**`)."""
@@ -112,7 +112,7 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
             continue
         block = block_of(raw)
         kind = block.kind
-        if current is not None and _setext(block, raw, current):
+        if current is not None and raw.lstrip()[:1] in UNDERLINES and _setext(block, raw, current):
             yield Chunk(
                 BlockKind.HEADING,
                 current.first_line,
@@ -121,23 +121,20 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
             )
             current = None
             continue
-        if kind in (BlockKind.TEXT, BlockKind.ITEM):
-            label = bold_label(block.text, names) if kind is BlockKind.TEXT else None
-            continues = (
-                current is not None
-                and current.kind in (BlockKind.TEXT, BlockKind.ITEM)
-                and label is None
+        if kind is _TEXT or kind is _ITEM:
+            label = bold_label(block.text, names) if kind is _TEXT else None
+            if (
+                label is None
+                and kind is _TEXT
+                and current is not None
+                and (current.kind is _TEXT or current.kind is _ITEM)
                 and current.quoted == block.quoted
-                and kind is BlockKind.TEXT
-            )
-            if continues:
-                assert current is not None
+            ):  # a line that continues the paragraph or list item above
                 current.lines.append(block.text)
                 continue
             if current is not None:
                 yield current
-            current = Chunk(kind, number, [block.text], marker=block.marker, quoted=block.quoted)
-            current.label = label
+            current = Chunk(kind, number, [block.text], 0, block.marker, block.quoted, label)
             continue
         if current is not None:
             yield current
@@ -152,6 +149,13 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
             current.marker = "code"
     if current is not None:
         yield current
+
+
+_TEXT = BlockKind.TEXT
+_ITEM = BlockKind.ITEM
+"""Block kinds as module constants for the loop over every line (an enum member is a lookup)."""
+UNDERLINES = ("=", "-")
+"""What a setext underline starts with: other lines are no underline, without `_setext`."""
 
 
 def _setext(block: Block, raw: str, current: Chunk) -> bool:
@@ -322,8 +326,11 @@ class _Reader:
         self.doc.heading(text, chunk.level, chunk.first_line)
 
     def _label(self, chunk: Chunk, label: BoldLabel, parts: LabelParts) -> None:
-        rest_lines = [label.rest, *chunk.lines[1:]]
-        text = self._clean(" ".join(line.rstrip("\\ \t") for line in rest_lines), chunk.first_line)
+        if len(chunk.lines) == 1:  # the common turn: one line
+            raw = label.rest.rstrip("\\ \t")
+        else:
+            raw = " ".join(line.rstrip("\\ \t") for line in [label.rest, *chunk.lines[1:]])
+        text = self._clean(raw, chunk.first_line)
         start = label.start
         if start is None:
             start, text = leading_clock(text)
@@ -371,11 +378,12 @@ class _Reader:
         if chunk.label is not None and chunk.label.parts is None:
             return ProseKind.NOTE  # `**Editor's note:** …`, `**Show notes:** …`
         whole_emphasis = is_wrapped_in_emphasis(chunk.raw)
-        classified = classify_line(chunk.first_line, text, {})
-        if classified.kind is Kind.BYLINE and (whole_emphasis or self.turn is None):
-            return ProseKind.BYLINE
-        if classified.kind is Kind.NOTE and (whole_emphasis or _closing(text)):
-            return ProseKind.NOTE
+        if whole_emphasis or self.turn is None or _closing(text):  # else neither rule applies
+            classified = classify_line(chunk.first_line, text, {})
+            if classified.kind is Kind.BYLINE and (whole_emphasis or self.turn is None):
+                return ProseKind.BYLINE
+            if classified.kind is Kind.NOTE and (whole_emphasis or _closing(text)):
+                return ProseKind.NOTE
         if whole_emphasis and (not self.seen_turn or _starts_with_note_word(text)):
             return ProseKind.NOTE
         if _image_only(text):

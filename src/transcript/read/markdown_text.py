@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 import html
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -37,9 +38,11 @@ class BlockKind(enum.Enum):
     TEXT = "text"
 
 
-@attrs.frozen
-class Block:
-    """One line as a Markdown block: its kind, heading level, and the text inside the markup."""
+class Block(NamedTuple):
+    """One line as a Markdown block: its kind, heading level, and the text inside the markup.
+
+    A named tuple, not an attrs class: one is made for every line of a document.
+    """
 
     kind: BlockKind
     text: str
@@ -52,6 +55,9 @@ class Block:
 
 
 BLANK = Block(BlockKind.BLANK, "")
+_TEXT = BlockKind.TEXT
+BLOCK_MARKS = frozenset(">#-*_`~+")
+"""The characters a block marker starts with, besides digits (`1.` items)."""
 
 _ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])(?:[ \t]+|$)")
 
@@ -61,6 +67,9 @@ def block_of(line: str) -> Block:
     text = line.strip()
     if not text:
         return BLANK
+    first = text[0]
+    if first not in BLOCK_MARKS and not first.isdigit():
+        return Block(_TEXT, text, 0, "", False)  # the common line: no marker opens it
     depth = 0
     while text.startswith(">"):
         depth += 1
@@ -85,7 +94,7 @@ def block_of(line: str) -> Block:
         if ordered is not None:
             marker = ordered.group(1) + ordered.group(2)
             return Block(BlockKind.ITEM, text[ordered.end() :].strip(), depth, marker, quoted)
-    return Block(BlockKind.TEXT, text, depth, quoted=quoted)
+    return Block(_TEXT, text, depth, "", quoted)
 
 
 def _heading(text: str) -> tuple[int, str] | None:
@@ -196,6 +205,9 @@ def is_wrapped_in_emphasis(text: str) -> bool:
     return False
 
 
+_CLOSERS = {"[": "]", "(": ")"}
+
+
 def leading_clock(text: str) -> tuple[float | None, str]:
     """A timestamp at the start of speech (`[00:01:23]`, `(12:34)`, `00:12 -`) → (seconds, rest).
 
@@ -205,7 +217,7 @@ def leading_clock(text: str) -> tuple[float | None, str]:
     if not stripped:
         return None, text
     opener = stripped[0]
-    closer = {"[": "]", "(": ")"}.get(opener)
+    closer = _CLOSERS.get(opener)
     if closer is not None:
         end = stripped.find(closer, 1, 20)
         if end < 0:
