@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -473,6 +473,14 @@ def _tight_label(name_part: str) -> bool:
     return len(name_part) <= 12 and has_cjk(name_part)
 
 
+def judged(name_part: str, cache: LabelCache) -> _Prefix:
+    """`judge_prefix`, once per distinct text in `cache`."""
+    prefix = cache.get(name_part)
+    if prefix is None:
+        prefix = cache[name_part] = judge_prefix(name_part)
+    return prefix
+
+
 def judge_prefix(name_part: str) -> _Prefix:
     """Metadata key, note word, credit, speaker label, or nothing."""
     printed = name_part.strip(LABEL_SPACES)
@@ -486,6 +494,31 @@ def judge_prefix(name_part: str) -> _Prefix:
     if parts is None:
         return _Prefix(None)
     return _Prefix(Kind.LABEL, printed, label=parts)
+
+
+def fold_starts(words: Iterable[str]) -> frozenset[str]:
+    """The first one to four characters of each folded word, for `may_fold_into`.
+
+    The words must be ASCII in those characters (every key list of the readers is).
+    """
+    starts = frozenset(word[:length] for word in words for length in range(1, 5))
+    assert all(start.isascii() for start in starts)
+    return starts
+
+
+def may_fold_into(text: str, starts: frozenset[str]) -> bool:
+    """False when `fold(text)` certainly begins no word that `starts` was made from.
+
+    `fold` is dear (NFKC, case folding, invisible characters, a split and a
+    join), so key lists refuse most lines without it. ASCII letters that open
+    the text open its folded form too, lower-cased; an accent after the last
+    of them can only make that one a non-ASCII letter, which no word has.
+    When the text opens with no ASCII letter, only `fold` can tell.
+    """
+    start = text[:4]
+    while start and not (start.isascii() and start.isalpha()):
+        start = start[:-1]
+    return not start or start.lower() in starts
 
 
 def is_byline(text: str) -> bool:

@@ -139,6 +139,8 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
         if current is not None:
             yield current
             current = None
+        if kind is _BLANK:
+            continue
         if kind is BlockKind.HEADING:
             yield Chunk(kind, number, [block.text], block.level)
         elif kind is BlockKind.RULE:
@@ -153,6 +155,8 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
 
 _TEXT = BlockKind.TEXT
 _ITEM = BlockKind.ITEM
+_BLANK = BlockKind.BLANK
+_HEADING = BlockKind.HEADING
 """Block kinds as module constants for the loop over every line (an enum member is a lookup)."""
 UNDERLINES = ("=", "-")
 """What a setext underline starts with: other lines are no underline, without `_setext`."""
@@ -186,16 +190,15 @@ def bold_label(text: str, cache: NameCache | None = None) -> BoldLabel | None:
     mark = text[:2]
     if mark not in BOLD_MARKS:
         return None
-    limit = min(len(text), LABEL_SEARCH_CHARS)
-    close = text.find(mark, 2, limit)
-    colon = text.find(":", 2, limit)
+    close = text.find(mark, 2, LABEL_SEARCH_CHARS)
+    colon = text.find(":", 2, LABEL_SEARCH_CHARS)
     start: float | None = None
     if colon >= 0 and (close < 0 or close > colon):
         name = text[2:colon]
-        rest = text[colon + 1 :]
-        if rest.startswith(mark):  # `**Name:**`
-            rest = rest[2:]
+        if text.startswith(mark, colon + 1):  # `**Name:**`
+            rest = text[colon + 3 :]
         else:  # the whole lead-in is bold: `**NAME: question?**`
+            rest = text[colon + 1 :]
             end = rest.find(mark)
             if end < 0 and close >= 0:
                 return None
@@ -220,8 +223,7 @@ def bold_label(text: str, cache: NameCache | None = None) -> BoldLabel | None:
     if judged is _NOT_A_LABEL:
         return None
     name, clock, parts = judged
-    start = clock if clock is not None else start
-    return BoldLabel(parts, name, rest, start)
+    return BoldLabel(parts, name, rest, start if clock is None else clock)
 
 
 _JudgedName = tuple[str, float | None, LabelParts | None]
@@ -289,21 +291,22 @@ class _Reader:
 
     # -- dispatch ----------------------------------------------------------------------
     def take(self, chunk: Chunk) -> None:
-        if chunk.kind is BlockKind.HEADING:
-            self._heading(chunk)
-        elif chunk.kind is BlockKind.RULE:
-            self.turn = None
-        elif chunk.label is not None and chunk.label.parts is not None:
-            if self.refused and fold(chunk.label.printed) in self.refused:
+        label = chunk.label
+        if label is not None and label.parts is not None:  # only paragraphs have labels
+            if self.refused and fold(label.printed) in self.refused:
                 self.doc.diagnose(
                     "label-rejected",
-                    f"{chunk.label.printed!r} looks like a phrase, not a name (it occurs once); "
+                    f"{label.printed!r} looks like a phrase, not a name (it occurs once); "
                     "the paragraph was read as text",
                     chunk.first_line,
                 )
                 self._paragraph(chunk)
             else:
-                self._label(chunk, chunk.label, chunk.label.parts)
+                self._label(chunk, label, label.parts)
+        elif chunk.kind is _HEADING:
+            self._heading(chunk)
+        elif chunk.kind is BlockKind.RULE:
+            self.turn = None
         else:
             self._paragraph(chunk)
 
@@ -481,14 +484,12 @@ def _image_only(text: str) -> bool:
 
 def _refused_labels(chunks: Sequence[Chunk]) -> set[str]:
     """One-off bold lead-ins that read like a phrase, not a name (FORMATS.md §0.9)."""
-    counts: Counter[str] = Counter()
-    for chunk in chunks:
-        if chunk.label is not None and chunk.label.parts is not None:
-            counts[chunk.label.parts.folded_name] += 1
+    labels = [label for chunk in chunks if (label := chunk.label) is not None and label.parts]
+    counts = Counter([label.parts.folded_name for label in labels if label.parts])
+    once = {name for name, count in counts.items() if count == 1}
     refused = set()
-    for chunk in chunks:
-        label = chunk.label
-        if label is None or label.parts is None or counts[label.parts.folded_name] > 1:
+    for label in labels if once else ():
+        if label.parts is None or label.parts.folded_name not in once:
             continue
         if label.parts.folded_name in PHRASE_WORDS or phrase_like(label.parts.name):
             refused.add(fold(label.printed))
@@ -499,8 +500,8 @@ def _speaker_headings(chunks: Sequence[Chunk]) -> dict[str, LabelParts]:
     """`### Name` headings that recur, for two names or more: the name-heading variant."""
     counts: Counter[str] = Counter()
     parts_of: dict[str, LabelParts] = {}
-    for chunk in chunks:
-        if chunk.kind is not BlockKind.HEADING or chunk.level < 2 or ":" in chunk.raw:
+    for chunk in [chunk for chunk in chunks if chunk.kind is _HEADING]:
+        if chunk.level < 2 or ":" in chunk.raw:
             continue
         _, name = trailing_clock(strip_emphasis(chunk.raw))
         prefix = judge_prefix(name) if name else None

@@ -58,6 +58,8 @@ BLANK = Block(BlockKind.BLANK, "")
 _TEXT = BlockKind.TEXT
 BLOCK_MARKS = frozenset(">#-*_`~+")
 """The characters a block marker starts with, besides digits (`1.` items)."""
+BOLD_OPENERS = ("**", "__")
+"""Bold at a line's start: never a list item, a rule only when the whole line is marks."""
 
 _ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])(?:[ \t]+|$)")
 
@@ -70,6 +72,8 @@ def block_of(line: str) -> Block:
     first = text[0]
     if first not in BLOCK_MARKS and not first.isdigit():
         return Block(_TEXT, text, 0, "", False)  # the common line: no marker opens it
+    if text[:2] in BOLD_OPENERS and not _is_rule(text):
+        return Block(_TEXT, text, 0, "", False)  # `**Name:** …`: bold opens no block
     depth = 0
     while text.startswith(">"):
         depth += 1

@@ -40,7 +40,15 @@ from . import ReadOptions
 from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
 from .frontmatter import apply_front_matter, declare_roles, people_in, split_front_matter
-from .lines import Kind, LabelCache, is_closing_chrome, judge_prefix, label_rule
+from .lines import (
+    Kind,
+    LabelCache,
+    fold_starts,
+    is_closing_chrome,
+    judged,
+    label_rule,
+    may_fold_into,
+)
 from .markdown_text import BlockKind, Dropped, block_of, clean_inline
 from .plain import MAX_VOCABULARY, MIN_LABELS, PHRASE_WORDS, phrase_like
 
@@ -164,6 +172,10 @@ class OLine:
     furniture: str = ""
 
 
+BLANK = OLine(0, What.BLANK, "")
+"""The one line `classify` gives every blank line (nothing reads a blank line's number)."""
+
+
 # -- step 1: line rules --------------------------------------------------------------------
 
 
@@ -178,11 +190,11 @@ def classify(
     """The first rule that claims the line decides what it is."""
     text = raw.strip()
     if not text:
-        return OLine(number, What.BLANK, "")
+        return BLANK
     if markdown:
         block = block_of(raw)
         if block.kind is BlockKind.BLANK:
-            return OLine(number, What.BLANK, "")
+            return BLANK
         if block.kind is BlockKind.HEADING:
             return OLine(
                 number, What.HEADING, clean_inline(block.text, number, dropped), level=block.level
@@ -193,12 +205,12 @@ def classify(
         if block.kind is BlockKind.ITEM and block.marker[:1].isdigit():
             text = f"{block.marker} {text}"
         if not text:
-            return OLine(number, What.BLANK, "")
+            return BLANK
     furniture = furniture_kind(text, repeated)
     if furniture:
         return OLine(number, What.FURNITURE, text, furniture=furniture)
     if text.endswith((":", "：")):
-        alone = alone_label(text[:-1])
+        alone = alone_label(text[:-1], cache)
         if alone is not None:
             return alone_line(number, text, alone)
     cover = cover_line(number, text)
@@ -270,9 +282,9 @@ def alone_line(number: int, text: str, parts: LabelParts) -> OLine:
     return OLine(number, What.ALONE, text, label=parts)
 
 
-def alone_label(name: str) -> LabelParts | None:
+def alone_label(name: str, cache: LabelCache) -> LabelParts | None:
     """`Okwuosa`, `Minoru Asada`, `Q1`, `INTERVIEWER`: a label alone on its line."""
-    prefix = judge_prefix(name)
+    prefix = judged(name, cache)
     if prefix.kind is Kind.LABEL:
         return prefix.label
     folded = fold(name)
@@ -287,29 +299,44 @@ def cover_line(number: int, text: str) -> OLine | None:
     if colon <= 0:
         return None
     key = text[:colon].strip()
+    if not (may_fold_into(key, COVER_STARTS) and fold(key) in COVER_KEYS):
+        return None
     value = text[colon + 1 :].strip()
-    if not value or fold(key) not in COVER_KEYS:
+    if not value:
         return None
     return OLine(number, What.COVER, text, key=key, value=value)
+
+
+COVER_STARTS = fold_starts(COVER_KEYS)
 
 
 def furniture_kind(text: str, repeated: Counter[str]) -> str:
     """Running headers and footers, page numbers: '' when the line is not furniture."""
     if len(text) > 200:
         return ""
-    if PAGE_NUMBER.fullmatch(text):
+    if len(text) <= PAGE_NUMBER_CHARS and PAGE_NUMBER.fullmatch(text):
         return "page number"
-    lowered = text.casefold()
-    mark = PAGE_MARK.search(lowered, max(0, len(lowered) - 24))
-    if (
-        mark is not None
-        and mark.end() == len(lowered)
-        and (mark.start() == 0 or COLUMN_GAP.search(text) is not None)
-    ):
-        return "running header"
-    if COLUMN_GAP.search(text) is not None and repeated[_shape(text)] >= 2:
+    if text[-1].isdigit():  # `PAGE_MARK` ends in a digit, and so does the line it ends
+        lowered = text.casefold()
+        mark = PAGE_MARK.search(lowered, max(0, len(lowered) - 24))
+        if (
+            mark is not None
+            and mark.end() == len(lowered)
+            and (mark.start() == 0 or _column_gap(text))
+        ):
+            return "running header"
+    if _column_gap(text) and repeated[_shape(text)] >= 2:
         return "running header"
     return ""
+
+
+PAGE_NUMBER_CHARS = 8
+"""The longest line `PAGE_NUMBER` matches (`[ 1234 ]`): longer lines need no regex."""
+
+
+def _column_gap(text: str) -> bool:
+    """`COLUMN_GAP`, the regex only for a line with three spaces or a tab in it."""
+    return ("   " in text or "\t" in text) and COLUMN_GAP.search(text) is not None
 
 
 def _shape(text: str) -> str:
@@ -319,8 +346,8 @@ def _shape(text: str) -> str:
 
 def toc_line(text: str) -> bool:
     """A table of contents, flattened (`1 About 1.1 Early life 2 …`) or with leader dots."""
-    if LEADER_DOTS.fullmatch(text):
-        return True
+    if text[-1].isdigit() and text.count(".") >= 4 and LEADER_DOTS.fullmatch(text):
+        return True  # (leader dots: four dots or more, and a page number at the end)
     if not text[0].isdigit() or TOC_ENTRY.match(text) is None:
         return False
     words = text.split()

@@ -42,6 +42,7 @@ from ..model import Annotation, AnnotationKind, Inline, ProseKind, Severity, Tex
 from . import ReadOptions
 from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
+from .lines import fold_starts, may_fold_into
 from .script import fold_directions_into_turn, mark_inline, unknown_roles
 
 STYLE = "play-verse"
@@ -220,23 +221,15 @@ def _indent(raw: str) -> int:
 
 HEADING_INITIALS = frozenset("ASPEITF")
 """The letters `HEADING` can start with: any other line is refused without the regex."""
-CAST_STARTS = frozenset(heading[:n] for heading in CAST_HEADINGS for n in range(1, 5))
+CAST_STARTS = fold_starts(CAST_HEADINGS)
 
 
 def _is_cast_heading(text: str) -> bool:
     """`DRAMATIS PERSONAE`, `Persons of the Play.`: the heading over the cast list.
 
-    `fold` is the dearest rule of a line, so most lines are refused before it:
-    ASCII letters that open a line open its folded form too, lower-cased (an
-    accent after the last one can only make that one a non-ASCII letter), so
-    when those of the first four start no cast heading, the line folds to none.
+    `fold` is the dearest rule of a line: most lines are refused without it.
     """
-    start = text[:4]
-    while start and not (start.isascii() and start.isalpha()):
-        start = start[:-1]
-    if start and start.lower() not in CAST_STARTS:
-        return False
-    return fold(text).rstrip(".") in CAST_HEADINGS
+    return may_fold_into(text, CAST_STARTS) and fold(text).rstrip(".") in CAST_HEADINGS
 
 
 def _is_direction(text: str) -> bool:
