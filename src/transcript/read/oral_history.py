@@ -174,6 +174,7 @@ class OLine:
 
 BLANK = OLine(0, What.BLANK, "")
 """The one line `classify` gives every blank line (nothing reads a blank line's number)."""
+_BLANK = What.BLANK
 
 
 # -- step 1: line rules --------------------------------------------------------------------
@@ -341,7 +342,13 @@ def _column_gap(text: str) -> bool:
 
 def _shape(text: str) -> str:
     """A line with its digits folded, so `Page 2` and `Page 3` headers count as one."""
-    return "".join("#" if ch.isdigit() else ch for ch in text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # only 0-9 are digits in ASCII: one translation
+        return folded.translate(_ASCII_DIGITS)
+    return "".join("#" if ch.isdigit() else ch for ch in folded)
+
+
+_ASCII_DIGITS = str.maketrans("0123456789", "#" * 10)
 
 
 def toc_line(text: str) -> bool:
@@ -381,8 +388,7 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     settle(lines, cache)
     assembler = _Assembler(lines, markdown)
     apply_front_matter(assembler.doc, pairs)
-    for line in lines:
-        assembler.take(line)
+    assembler.take_all(lines)
     if dropped.links:
         assembler.doc.diagnose(
             "link-targets",
@@ -429,7 +435,10 @@ class _Assembler:
         """Headline-like lines seen before the cover block (title, then source)."""
         self.cover_seen = False
         self.lines = lines
-        self.index_of = {line.number: index for index, line in enumerate(lines)}
+        self.index_of = {
+            line.number: index for index, line in enumerate(lines) if line.what is What.ALONE
+        }
+        """Where each label alone on its line is (`_cover_value_follows` looks ahead of it)."""
         self.skip: set[int] = set()
         self.alone_count = sum(1 for line in lines if line.what is What.ALONE)
         self.inline_count = sum(
@@ -439,6 +448,14 @@ class _Assembler:
             and line.label
             and line.label.folded_name in self.inline_names
         )
+
+    def take_all(self, lines: list[OLine]) -> None:
+        """`take` every line; the blank ones, a third of a transcript, directly."""
+        for line in lines:
+            if line.what is _BLANK:
+                self.after_blank = True
+            else:
+                self.take(line)
 
     def take(self, line: OLine) -> None:
         what = line.what
