@@ -507,18 +507,25 @@ def fold_starts(words: Iterable[str]) -> frozenset[str]:
 
 
 def may_fold_into(text: str, starts: frozenset[str]) -> bool:
-    """False when `fold(text)` certainly begins no word that `starts` was made from.
+    """False when `fold(text)` is certainly none of the words `starts` was made from.
 
     `fold` is dear (NFKC, case folding, invisible characters, a split and a
-    join), so key lists refuse most lines without it. ASCII letters that open
-    the text open its folded form too, lower-cased; an accent after the last
-    of them can only make that one a non-ASCII letter, which no word has.
-    When the text opens with no ASCII letter, only `fold` can tell.
+    join), so key lists refuse most lines without it. The printable ASCII
+    characters that open the text, up to its first space or dot, open its
+    folded form too, lower-cased: NFKC and case folding keep them, and a mark
+    after the last of them can only turn that one into a non-ASCII character,
+    which no word has in its first four. When the text opens otherwise
+    (a space, a dot, a non-ASCII character), only `fold` can tell.
     """
     start = text[:4]
-    while start and not (start.isascii() and start.isalpha()):
+    while start and not _folds_as_is(start):
         start = start[:-1]
     return not start or start.lower() in starts
+
+
+def _folds_as_is(start: str) -> bool:
+    """Printable ASCII without spaces or dots: `fold` only lower-cases it (see `may_fold_into`)."""
+    return start.isascii() and start.isprintable() and " " not in start and "." not in start
 
 
 def is_byline(text: str) -> bool:

@@ -639,6 +639,8 @@ def _speech_annotation(text: str) -> bool:
 def fit(head: Head) -> Fit:
     """Labels alone on their lines, or a cover block naming the interview's people (§8)."""
     markdown = looks_like_markdown(head.lines)
+    if not markdown and not _may_fit(head.lines):
+        return NO_FIT
     cache: LabelCache = {}
     dropped = Dropped()
     repeated: Counter[str] = Counter()
@@ -678,3 +680,31 @@ def fit(head: Head) -> Fit:
     if cover:
         why += f", a cover block of {len(cover)} interview fields"
     return Fit(score, "oral-history", why)
+
+
+PEOPLE_STARTS = fold_starts(key for key, field in COVER_KEYS.items() if field in PEOPLE_ROLES)
+
+
+def _may_fit(lines: Sequence[str]) -> bool:
+    """A quick look before any line is classified (text that is not Markdown only).
+
+    A fit needs three lines that end in a colon (labels alone), or a cover
+    line with a person key (`INTERVIEWER: …`); without either, no rule below
+    can make one.
+    """
+    alone = 0
+    for raw in lines:
+        text = raw.strip()
+        if text.endswith((":", "：")):
+            alone += 1
+            if alone >= MIN_LABELS:
+                return True
+        colon = text.find(":", 0, 40)
+        if colon > 0 and _person_key(text[:colon].strip()):
+            return True
+    return False
+
+
+def _person_key(key: str) -> bool:
+    """`INTERVIEWER`, `Narrator`: a cover key for the interview's people (as `cover_line` folds)."""
+    return may_fold_into(key, PEOPLE_STARTS) and COVER_KEYS.get(fold(key)) in PEOPLE_ROLES

@@ -48,7 +48,7 @@ from ..model import (
 from . import ReadOptions
 from .build import DocumentBuilder, DraftProse, DraftTurn
 from .detect import NO_FIT, Fit, Head
-from .lines import Kind, LabelCache, Line, classify, is_byline
+from .lines import Kind, LabelCache, Line, classify, is_byline, label_line
 
 STYLE = "tv-script"
 
@@ -133,8 +133,8 @@ def fit(head: Head) -> Fit:
         if _is_direction_paragraph(text):
             directions += _is_scene_direction(text)
             continue
-        line = classify(number, text, cache)
-        if line.label is None:
+        line = label_line(number, text, cache)  # only labels count here: no other rule runs
+        if line is None or line.label is None:
             continue
         if line.label.folded_name in DIRECTION_KEYS:
             directions += 1
