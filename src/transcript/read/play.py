@@ -33,8 +33,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-
-import attrs
+from typing import NamedTuple
 
 from ..decode import DecodedText
 from ..labels import LabelParts, fold
@@ -116,8 +115,7 @@ TRAILING_DIRECTION = re.compile(r"(\S)(\s{3,})(\[?[A-Z][a-z-]{1,10}\b[^\n]{0,120
 INLINE_BRACKET = re.compile(r"\[[^\[\]\n]{1,120}\]")
 
 
-@attrs.frozen
-class _Prefix:
+class _Prefix(NamedTuple):
     """A speech prefix found on a line: the name as printed, the speech after it."""
 
     printed: str
@@ -252,7 +250,12 @@ def _may_end_in_direction(text: str) -> bool:
 
 
 def _is_prefix_word(word: str) -> bool:
-    return bool(word) and word[0].isupper() and all(ch.isalpha() or ch in "'’-." for ch in word)
+    """`Ors.`, `O’Neill`, `Lady`: a capital, then letters, apostrophes, hyphens and periods."""
+    return bool(word) and word[0].isupper() and word.translate(_PREFIX_MARKS).isalpha()
+
+
+_PREFIX_MARKS = str.maketrans("", "", "'’-.")
+"""The marks a prefix word may hold besides letters (taken out before `isalpha`)."""
 
 
 def _split_prefix(text: str, *, strict: bool) -> _Prefix | None:
@@ -274,7 +277,7 @@ def _split_prefix(text: str, *, strict: bool) -> _Prefix | None:
         return None
     if _is_direction_verb(words[0]):
         return None
-    return _Prefix(name, text[end + 1 :].strip(), abbreviated=False)
+    return _Prefix(name, text[end + 1 :].strip(), False)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -510,7 +513,7 @@ class _PlayReader:
                 break
             printed, speech = f"{printed}. {word[:-1]}", rest.strip()
             if self._abbreviates_a_name(printed):
-                return _Prefix(printed, speech, abbreviated=True)
+                return _Prefix(printed, speech, True)
         return found
 
     def _abbreviates_a_name(self, printed: str) -> bool:

@@ -262,21 +262,22 @@ def unknown_roles(doc: Transcript, options: ReadOptions) -> Transcript:
 
 
 def _marked(paragraph: Paragraph, rule: InlineRule) -> Paragraph:
-    content: list[Inline] = []
+    """The paragraph with the rule applied to its text runs; the same object if none changed."""
+    content = paragraph.content
+    marks = [rule(node.text) if isinstance(node, Text) else None for node in content]
+    if marks.count(None) == len(marks):
+        return paragraph  # the common paragraph: no run to mark
+    nodes: list[Inline] = []
     changed = False
-    for node in paragraph.content:
-        if isinstance(node, Text):
-            nodes = rule(node.text)
-            if nodes is None:
-                content.append(node)
-                continue
-            changed = changed or len(nodes) != 1 or nodes[0] != node
-            content.extend(nodes)
+    for node, marked in zip(content, marks, strict=True):
+        if marked is None:
+            nodes.append(node)
         else:
-            content.append(node)
+            changed = changed or len(marked) != 1 or marked[0] != node
+            nodes.extend(marked)
     if not changed:
         return paragraph
-    return Paragraph(tuple(n for n in content if not (isinstance(n, Text) and not n.text)))
+    return Paragraph(tuple(n for n in nodes if not (isinstance(n, Text) and not n.text)))
 
 
 def fold_directions_into_turn(doc: DocumentBuilder) -> DraftTurn | None:
@@ -308,6 +309,9 @@ def fold_directions_into_turn(doc: DocumentBuilder) -> DraftTurn | None:
 
 # -- the reader -------------------------------------------------------------------------
 
+_LABEL = Kind.LABEL
+"""`Kind.LABEL` as a module constant for the loop over every line (an enum member is a lookup)."""
+
 
 class _ScriptReader:
     """Holds one read's state: the open block, the header, the names seen so far."""
@@ -333,7 +337,7 @@ class _ScriptReader:
             self._direction(number, text, join=self.in_direction)
             return
         line = classify(number, text, self.cache)
-        if line.kind is Kind.LABEL and line.label is not None:
+        if line.kind is _LABEL and line.label is not None:
             self._label_line(number, text, line)
         elif line.kind is Kind.DEBRIS:
             self.doc.diagnose("scrape-debris", f"dropped scrape debris {text!r}", number)
