@@ -175,6 +175,10 @@ class OLine:
 BLANK = OLine(0, What.BLANK, "")
 """The one line `classify` gives every blank line (nothing reads a blank line's number)."""
 _BLANK = What.BLANK
+_TEXT = What.TEXT
+_ALONE = What.ALONE
+_INLINE = What.INLINE
+"""Kinds as module constants for the loops over every line (an enum member is a lookup)."""
 
 
 # -- step 1: line rules --------------------------------------------------------------------
@@ -223,8 +227,8 @@ def classify(
         return OLine(number, What.TOC, text)
     labelled = label_rule(number, text, cache)
     if labelled is not None and labelled.kind is Kind.LABEL and labelled.label is not None:
-        return OLine(number, What.INLINE, labelled.text, label=labelled.label, value=text)
-    return OLine(number, What.TEXT, text)
+        return OLine(number, _INLINE, labelled.text, label=labelled.label, value=text)
+    return OLine(number, _TEXT, text)
 
 
 def settle(lines: list[OLine], cache: LabelCache) -> None:
@@ -240,7 +244,9 @@ def settle(lines: list[OLine], cache: LabelCache) -> None:
     person_keys: set[str] = set()
     for index, line in enumerate(lines):
         what = line.what
-        if what is What.INLINE and line.label is not None:
+        if what is _BLANK or what is _TEXT:
+            continue
+        if what is _INLINE and line.label is not None:
             if not seen_turn and _citation(line):
                 lines[index] = OLine(line.number, What.CITATION, line.value)
                 continue
@@ -280,7 +286,7 @@ def _citation(line: OLine) -> bool:
 
 
 def alone_line(number: int, text: str, parts: LabelParts) -> OLine:
-    return OLine(number, What.ALONE, text, label=parts)
+    return OLine(number, _ALONE, text, label=parts)
 
 
 def alone_label(name: str, cache: LabelCache) -> LabelParts | None:
@@ -377,7 +383,11 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     markdown = looks_like_markdown(raw_lines[:400])
     pairs, body = split_front_matter(raw_lines) if markdown else ([], 0)
     repeated = Counter(
-        _shape(line.strip()) for line in raw_lines if "  " in line or "\t" in line.strip()
+        [
+            _shape(line.strip())
+            for line in raw_lines
+            if "  " in line or ("\t" in line and "\t" in line.strip())
+        ]
     )
     cache: LabelCache = {}
     dropped = Dropped()
@@ -399,21 +409,47 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     return assembler.finish(options)
 
 
-def accepted_inline(lines: Sequence[OLine]) -> set[str]:
+@attrs.frozen
+class _Tally:
+    """The labels of a classified document, counted in one pass over its lines."""
+
+    alone: Counter[str]
+    """Folded names of the labels alone on their lines, with their counts."""
+    inline: Counter[str]
+    """Folded names of the inline `Name: text` labels, with their counts."""
+    names: dict[str, str]
+    """Each folded name's name (as the last label with it printed it)."""
+    alone_at: dict[int, int]
+    """The index in the lines of each label alone on its line, by line number."""
+
+    @classmethod
+    def of(cls, lines: Sequence[OLine]) -> _Tally:
+        alone: Counter[str] = Counter()
+        inline: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        alone_at: dict[int, int] = {}
+        for index, line in enumerate(lines):
+            parts = line.label
+            if parts is None:
+                continue
+            names[parts.folded_name] = parts.name
+            if line.what is _ALONE:
+                alone[parts.folded_name] += 1
+                alone_at[line.number] = index
+            elif line.what is _INLINE:
+                inline[parts.folded_name] += 1
+        return cls(alone, inline, names, alone_at)
+
+
+def accepted_inline(tally: _Tally) -> set[str]:
     """Folded names whose inline `Name: text` lines are labels (step 2 of the docstring)."""
-    alone = Counter(
-        line.label.folded_name for line in lines if line.what is What.ALONE and line.label
-    )
-    inline = Counter(
-        line.label.folded_name for line in lines if line.what is What.INLINE and line.label
-    )
+    alone, inline = tally.alone, tally.inline
     if sum(alone.values()) >= sum(inline.values()):
         return set(alone)
-    names = {line.label.folded_name: line.label.name for line in lines if line.label}
     return {
         name
         for name, count in inline.items()
-        if count > 1 or alone[name] or not (name in PHRASE_WORDS or phrase_like(names[name]))
+        if count > 1 or alone[name] or not (name in PHRASE_WORDS or phrase_like(tally.names[name]))
     }
 
 
@@ -423,7 +459,8 @@ class _Assembler:
     def __init__(self, lines: list[OLine], markdown: bool) -> None:
         self.doc = DocumentBuilder("oral-history")
         self.markdown = markdown
-        self.inline_names = accepted_inline(lines)
+        tally = _Tally.of(lines)
+        self.inline_names = accepted_inline(tally)
         self.turn: DraftTurn | None = None
         self.seen_turn = False
         self.after_blank = True
@@ -435,18 +472,12 @@ class _Assembler:
         """Headline-like lines seen before the cover block (title, then source)."""
         self.cover_seen = False
         self.lines = lines
-        self.index_of = {
-            line.number: index for index, line in enumerate(lines) if line.what is What.ALONE
-        }
+        self.index_of = tally.alone_at
         """Where each label alone on its line is (`_cover_value_follows` looks ahead of it)."""
         self.skip: set[int] = set()
-        self.alone_count = sum(1 for line in lines if line.what is What.ALONE)
+        self.alone_count = sum(tally.alone.values())
         self.inline_count = sum(
-            1
-            for line in lines
-            if line.what is What.INLINE
-            and line.label
-            and line.label.folded_name in self.inline_names
+            count for name, count in tally.inline.items() if name in self.inline_names
         )
 
     def take_all(self, lines: list[OLine]) -> None:
@@ -459,7 +490,7 @@ class _Assembler:
 
     def take(self, line: OLine) -> None:
         what = line.what
-        if what is What.BLANK:
+        if what is _BLANK:
             self.after_blank = True
             return
         if what is What.FURNITURE:
@@ -467,7 +498,9 @@ class _Assembler:
             return
         if line.number in self.skip:
             return
-        if what is What.INLINE and line.label and self._inline_is_label(line):
+        if what is _TEXT:  # speech, most lines: no other rule below claims it
+            self._text(line, line.text)
+        elif what is _INLINE and line.label and self._inline_is_label(line):
             self._start(line, line.text)
         elif what is What.ALONE and line.label:
             if self.seen_turn or not self._cover_value_follows(line):
@@ -656,7 +689,7 @@ def fit(head: Head) -> Fit:
     ]  # bold labels are the Markdown reader's grammar, even alone on their lines
     cover = [fold(line.key) for line in lines if line.what is What.COVER]
     people_cover = any(COVER_KEYS[key] in PEOPLE_ROLES for key in cover)
-    inline_names = accepted_inline(lines)
+    inline_names = accepted_inline(_Tally.of(lines))
     inline = [
         line.label.folded_name
         for line in lines

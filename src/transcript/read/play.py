@@ -264,6 +264,8 @@ def _split_prefix(text: str, *, strict: bool) -> _Prefix | None:
     `strict` (prefixes at column 0, where locations and directions also sit)
     accepts only a name in capitals.
     """
+    if not text[0].isupper():
+        return None  # a prefix's first word is capitalised (`_is_prefix_word`)
     end = text.find(". ", 0, PREFIX_SEARCH)
     if end < 0:
         if not (text.endswith(".") and len(text) <= PREFIX_SEARCH):
