@@ -517,6 +517,9 @@ def may_fold_into(text: str, starts: frozenset[str]) -> bool:
     which no word has in its first four. When the text opens otherwise
     (a space, a dot, a non-ASCII character), only `fold` can tell.
     """
+    first = text[:1]
+    if _folds_as_is(first) and first.lower() not in starts:
+        return False  # the common refusal: the first character starts no word
     start = text[:4]
     while start and not _folds_as_is(start):
         start = start[:-1]

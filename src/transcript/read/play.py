@@ -73,6 +73,8 @@ DIRECTION_VERBS = frozenset(
 )
 """First words of a stage direction (`Enter Hamlet.`, `Exeunt.`, `[They fight.]`)."""
 
+DIRECTION_STARTS = frozenset(verb[:3] for verb in DIRECTION_VERBS)
+
 BARE_VERBS = frozenset({"enter", "re-enter", "reenter", "exit", "exeunt", "manet", "manent"})
 """Direction verbs that name who comes and goes: the names after them are the cast."""
 
@@ -173,7 +175,7 @@ HONORIFIC_PREFIXES = frozenset(
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read a play (see the module docstring)."""
     lines = source.text.split("\n")
-    reader = _PlayReader(lines, _scan(lines))
+    reader = _PlayReader(source.text, lines, _scan(lines))
     for number, line in enumerate(reader.scan, 1):
         reader.take(number, line)
     doc = reader.doc.finish(options)
@@ -198,7 +200,9 @@ def _scan(lines: Sequence[str]) -> list[_Line]:
             scan.append(_BLANK)
             continue
         cast = _is_cast_heading(text)
-        heading = not cast and text[0] in HEADING_INITIALS and HEADING.fullmatch(text) is not None
+        heading = (
+            not cast and text.startswith(HEADING_OPENERS) and HEADING.fullmatch(text) is not None
+        )
         scan.append((text, _indent(raw), cast, heading, _is_direction(text)))
     return scan
 
@@ -217,8 +221,21 @@ def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip(" \t"))
 
 
-HEADING_INITIALS = frozenset("ASPEITF")
-"""The letters `HEADING` can start with: any other line is refused without the regex."""
+HEADING_OPENERS = (
+    "ACT",
+    "Act",
+    "SCENE",
+    "Scene",
+    "PROLOGUE",
+    "EPILOGUE",
+    "INDUCTION",
+    "Prologue",
+    "Epilogue",
+    "Induction",
+    "THE END",
+    "FINIS",
+)
+"""The words `HEADING` starts with: any other line is refused without the regex."""
 CAST_STARTS = fold_starts(CAST_HEADINGS)
 
 
@@ -236,6 +253,9 @@ def _is_direction(text: str) -> bool:
         return text.endswith("]") and text.count("[") == 1
     if not text[0].isupper():  # every direction verb is capitalised: no split needed
         return False
+    start = text[:3]
+    if start.isascii() and start.isalpha() and start.lower() not in DIRECTION_STARTS:
+        return False  # three letters that start no direction verb: no split needed either
     word = text.split(None, 1)[0].rstrip(".,;:").casefold()
     return word in DIRECTION_VERBS and word not in ("he", "she", "they")
 
@@ -379,16 +399,18 @@ def play_inline(text: str) -> tuple[Inline, ...] | None:
 class _PlayReader:
     """One read: the look-ahead results and the open block."""
 
-    def __init__(self, lines: list[str], scan: list[_Line]) -> None:
+    def __init__(self, text: str, lines: list[str], scan: list[_Line]) -> None:
         self.doc = DocumentBuilder(STYLE)
         self.scan = scan
-        start = next((i for i, raw in enumerate(lines) if raw.startswith(GUTENBERG_START)), -1)
-        end = next((i for i, raw in enumerate(lines) if raw.startswith(GUTENBERG_END)), -1)
+        start = _first_line_starting(text, GUTENBERG_START)
+        end = _first_line_starting(text, GUTENBERG_END)
         self.body_from = start + 2 if start >= 0 else 1  # line numbers, 1-based
         self.body_to = end if end > start else len(lines)
         body = slice(self.body_from - 1, self.body_to)
         self.prefixes = _prefixes(scan)
         self.indent = _prefix_indent(scan[body], self.prefixes[body])
+        self.far_right = max(FAR_RIGHT, self.indent + 12)
+        """A line indented this far is a stage direction set right."""
         self.cast: list[str] = []
         self.entered: list[str] = []
         self._look_ahead(scan[body])
@@ -447,13 +469,13 @@ class _PlayReader:
             self.open = None
             self.after_heading = True
             return
-        elif direction or (indent >= max(FAR_RIGHT, self.indent + 12)):
+        elif direction or indent >= self.far_right:
             self.section = "play"
             self.doc.prose_line(ProseKind.NARRATION, text, number)
             self.open = None
         elif self.section == "cast":
             self.doc.prose_line(ProseKind.NOTE, text, number)
-        elif self._prefix(number, indent, self.prefixes[number - 1]):
+        elif indent == self.indent and self._prefix(number, self.prefixes[number - 1]):
             self.section = "play"
         elif self.section == "top":
             self._top(number, text)
@@ -485,11 +507,11 @@ class _PlayReader:
         else:
             self.doc.prose_line(ProseKind.NOTE, text, number)
 
-    def _prefix(self, number: int, indent: int, found: _Prefix | None) -> bool:
+    def _prefix(self, number: int, found: _Prefix | None) -> bool:
         """A speech prefix at the prefix indent (`found` by `_prefixes`) opens a turn."""
-        if indent != self.indent or found is None:
+        if found is None:
             return False
-        if self.section == "top" and indent == 0 and not self._known(found.printed):
+        if self.section == "top" and self.indent == 0 and not self._known(found.printed):
             return False
         found = self._longer(found)
         parts = self._parts(found.printed, number)
@@ -583,6 +605,14 @@ def _label(printed: str, full: str | None) -> LabelParts:
         return LabelParts(name, name, folded_name=fold(name), folded_printed=fold(name))
     label = printed if printed.endswith(".") else printed + "."
     return LabelParts(label, full, folded_name=fold(full), folded_printed=fold(label))
+
+
+def _first_line_starting(text: str, prefix: str) -> int:
+    """The index of the first line of `text` that starts with `prefix`, or -1 (one `find`)."""
+    at = text.find(prefix)
+    while at > 0 and text[at - 1] != "\n":
+        at = text.find(prefix, at + 1)
+    return -1 if at < 0 else text.count("\n", 0, at)
 
 
 def _titled(names: list[str]) -> list[str]:

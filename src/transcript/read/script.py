@@ -236,6 +236,9 @@ def _marked_turn(turn: Turn, rule: InlineRule) -> Turn:
     """The turn with its paragraphs marked; the same object when no paragraph changed."""
     paragraphs = turn.paragraphs
     for index, old in enumerate(paragraphs):
+        content = old.content
+        if len(content) == 1 and isinstance(content[0], Text) and rule(content[0].text) is None:
+            continue  # the common paragraph: one run of text with nothing to mark
         new = _marked(old, rule)
         if new is not old:
             rest = tuple(_marked(paragraph, rule) for paragraph in paragraphs[index + 1 :])
