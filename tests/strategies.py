@@ -193,3 +193,69 @@ def transcripts(
         blocks=tuple(blocks),
         diagnostics=tuple(draw(st.lists(diagnostics(text), max_size=3))),
     )
+
+
+# Hostile text for the readers -----------------------------------------------------------
+
+LABEL_SHAPES = (
+    "Host: ",
+    "MR. SMITH. ",
+    "The CHAIRMAN. ",
+    "Q. ",
+    "A. ",
+    "Q ",
+    "MS. PSAKI: ",
+    "*CHI:\t",
+    "@Participants:\tCHI Target_Child, MOT Mother",
+    "[00:01:02] Jane Doe: ",
+    "Jane Doe (00:01:23): ",
+    "Jane Doe  0:06",
+    ">> ",
+    "<v Jane>",
+    "00:00:01.000 --> 00:00:02.000",
+    "00:00:01,000 --> 00:00:02,000",
+    "WEBVTT",
+    "1",
+    "**Jane:** ",
+    "# ",
+    "---",
+    "Ms Smith (Bath) (LD): ",
+    "The Prime Minister (Keir Starmer): ",
+    "HAMLET. ",
+    "INTERVIEWER: ",
+    "기자：",
+    "森田：",
+    "Operator: ",
+    "  12  Q. ",
+    "Title: ",
+)
+"""One opening per label grammar the readers know, to be followed by arbitrary text."""
+
+HOSTILE_CHARACTERS = (
+    TRICKY
+    + "\ud800\udfff\udc80"  # lone surrogates (a `str` can hold them; readers must cope)
+    + "\u0000\u009b\u2066\u2069\u200d\u00ad\u0301\u3000\uff1a"  # NUL, CSI, isolates, ZWJ ...
+    + "&nbsp;&amp;<b><blink><font color=x>"
+)
+
+
+def hostile_lines() -> st.SearchStrategy[str]:
+    """A line a transcript might hold, or that an attacker would write: label shapes of every
+    reader followed by text rich in markup, controls, bidi characters and lone surrogates."""
+    tail = st.text(st.one_of(st.characters(), st.sampled_from(HOSTILE_CHARACTERS)), max_size=40)
+    return st.one_of(
+        st.builds(lambda label, text: label + text, st.sampled_from(LABEL_SHAPES), tail),
+        tail,
+        st.sampled_from(LABEL_SHAPES),
+    )
+
+
+def hostile_documents(max_lines: int = 20) -> st.SearchStrategy[str]:
+    """Whole documents of `hostile_lines`, joined by LF, CRLF, CR or a mix."""
+    return st.builds(
+        lambda lines, breaks: "".join(
+            line + breaks[i % len(breaks)] for i, line in enumerate(lines)
+        ),
+        st.lists(hostile_lines(), max_size=max_lines),
+        st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\f\n"]), min_size=1, max_size=3),
+    )

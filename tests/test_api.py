@@ -438,7 +438,7 @@ def test_an_interrupt_while_saving_leaves_no_temporary(
 
 def test_a_taken_temporary_name_is_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tokens = iter(["taken", "taken", "free"])
-    monkeypatch.setattr(fileio.secrets, "token_hex", lambda n: next(tokens))
+    monkeypatch.setattr(fileio, "_random_token", lambda: next(tokens))
     (tmp_path / ".out.json.taken.tmp").write_text("someone else's", encoding="utf-8")
     fileio.atomic_write_bytes(tmp_path / "out.json", b"{}")
     assert (tmp_path / "out.json").read_bytes() == b"{}"

@@ -1,7 +1,5 @@
 """`python -m transcript` is the `transcript` command."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

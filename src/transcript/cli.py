@@ -20,7 +20,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from . import __version__, api, registry, report
 from .cli_options import add_writer_options, writer_options
@@ -74,6 +74,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug, never the input's fault: still no traceback
         _fail(f"internal error: {type(error).__name__}: {error}")
         return EXIT_INPUT
+
+
+def run() -> NoReturn:
+    """The `transcript` command: `main`, then exit without tearing the interpreter down.
+
+    When `main` returns, the output file is written, synced and renamed; all a
+    normal exit would still do is free the document's objects one by one
+    (about 20 ms at 10,000 turns, longer than writing the file). So, as mypy's
+    command does, this flushes the standard streams and leaves with `os._exit`.
+    Embedders call `main` (or the API), which returns normally.
+    """
+    status = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head` went away: nothing more to say to it
+        pass
+    except (OSError, ValueError) as error:  # e.g. stdout redirected to a full disk
+        _fail(f"cannot write the output: {error}")
+        status = status or EXIT_INPUT
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(status)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -195,7 +195,8 @@ def _metadata_lines(metadata: dict[str, Any]) -> list[str]:
     extra = [[key, value] for key, value in metadata.get("extra", [])]
     if not rows and not extra:
         return ["  (none set)"]
-    lines = _table(None, [[k, escape_terminal(v)] for k, v in rows], indent=2)
+    # only `extra` fields set (a WebVTT header's, say): no table of plain fields to lay out
+    lines = _table(None, [[k, escape_terminal(v)] for k, v in rows], indent=2) if rows else []
     if extra:
         lines.append("  other fields")
         lines += _table(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -154,9 +155,8 @@ PLACEHOLDER = re.compile(
 """Tool placeholders (`Speaker 3`, `UNIDENTIFIED FEMALE`): kept as printed, never merged."""
 
 
-@attrs.frozen
-class Occurrence:
-    """One label occurrence as a reader saw it."""
+class Occurrence(NamedTuple):
+    """One label occurrence as a reader saw it (a tuple: one is made per turn)."""
 
     parts: LabelParts
     line: int | None

@@ -5,6 +5,8 @@ untrusted. Browsers ignore tabs, newlines and control characters inside a
 scheme (`java\\tscript:` runs as `javascript:`) and compare schemes without
 case, so the value is normalised the same way first and only then checked
 against a short allow-list. Anything else is shown as text, never as a link.
+`import transcript` runs this module (through the HTML options), so the patterns
+are compiled when first used (through `re`'s cache), not at import.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ STYLESHEET_SCHEMES = frozenset({"http", "https"})
 MAX_URL_CHARS = 2048
 """A longer value is refused: no real link needs more, and it would swamp a page."""
 
-_INVISIBLE = re.compile("[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_INVISIBLE = "[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+_SCHEME = r"([A-Za-z][A-Za-z0-9+.\-]*):"
 
 
 def normalise_url(value: str) -> str:
@@ -29,8 +31,8 @@ def normalise_url(value: str) -> str:
     Inner spaces are removed rather than encoded: a URL printed across a line break
     in a scraped page is one URL, not two words.
     """
-    url = _INVISIBLE.sub("", value)
-    match = _SCHEME.match(url)
+    url = re.sub(_INVISIBLE, "", value)
+    match = re.match(_SCHEME, url)
     if match:
         url = match[1].lower() + url[match.end(1) :]
     return url
@@ -38,7 +40,7 @@ def normalise_url(value: str) -> str:
 
 def scheme_of(url: str) -> str | None:
     """The lower-case scheme of a normalised URL, or None for a relative reference."""
-    match = _SCHEME.match(url)
+    match = re.match(_SCHEME, url)
     return match[1].lower() if match else None
 
 
@@ -62,7 +64,7 @@ def safe_link(value: str | None) -> str | None:
 
 def stylesheet_url(value: str) -> str | None:
     """A normalised stylesheet URL (http, https or relative), or None when it is refused."""
-    if _INVISIBLE.search(value.strip()):
+    if re.search(_INVISIBLE, value.strip()):
         return None  # a value that needs cleaning is a mistake or an attack, not a URL
     url = normalise_url(value)
     if not url or len(url) > MAX_URL_CHARS:

@@ -162,19 +162,21 @@ class DocumentBuilder:
     def finish(self, options: ReadOptions) -> Transcript:
         """Resolve speakers over every turn and build the frozen document."""
         self._report_furniture()
-        turn_texts: list[list[str]] = []  # each turn's paragraphs, joined once
+        # One pass builds every turn's paragraphs and its label occurrence; a second,
+        # after speakers are resolved over all occurrences, gives each turn its speaker.
         occurrences: list[Occurrence] = []
+        turn_paragraphs: list[tuple[Paragraph, ...]] = []
         for item in self.items:
             if isinstance(item, DraftTurn):
                 texts = joined(item.paragraphs)
-                turn_texts.append(texts)
                 occurrences.append(Occurrence(item.parts, item.first_line, asks(texts)))
+                turn_paragraphs.append(tuple(map(paragraph, texts)))
         overrides = (*self.declared_names, *options.speakers)  # the caller's word wins
         roles = (*self.declared_roles, *options.roles)
         resolution = resolve(occurrences, overrides, roles)
         self.diagnostics.extend(resolution.diagnostics)
         speaker_ids = iter(resolution.speaker_ids)
-        texts_of_turns = iter(turn_texts)
+        paragraphs_of_turns = iter(turn_paragraphs)
         blocks: list[Block] = []
         for item in self.items:
             if isinstance(item, DraftTurn):
@@ -182,7 +184,7 @@ class DocumentBuilder:
                     Turn(
                         next(speaker_ids),
                         item.parts.printed,
-                        tuple(map(paragraph, next(texts_of_turns))),
+                        next(paragraphs_of_turns),
                         item.start,
                         item.end,
                         SourceSpan(item.first_line, item.last_line),
@@ -242,9 +244,10 @@ def paragraphs(drafts: Iterable[list[str]]) -> tuple[Paragraph, ...]:
     return tuple(map(paragraph, joined(drafts)))
 
 
-def asks(texts: Iterable[str]) -> bool:
+def asks(texts: list[str]) -> bool:
     """The turn asks a question (for role inference), from its joined paragraphs."""
-    return any("?" in text or "？" in text for text in texts)
+    text = texts[0] if len(texts) == 1 else "\n".join(texts)  # most turns: one paragraph
+    return "?" in text or "？" in text
 
 
 def guess_speech_language(blocks: list[Block]) -> str | None:

@@ -5,7 +5,8 @@ lxml refuses NUL, most C0 controls, U+FFFE/U+FFFF and lone surrogates with a
 noncharacters as errors. A document built through the API or read from JSON
 can hold any of them, so every string passes `clean` on its way into the tree.
 The check is `str.isprintable()` (C speed) first; only a string that fails it
-is searched and repaired, so ordinary prose pays almost nothing.
+is searched and repaired, so ordinary prose pays almost nothing; the pattern is
+compiled (through `re`'s cache) the first time a string needs it, not at import.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ import re
 from ..language import guess_language
 from ..model import Transcript
 from ..speakers import unique_slug
-from .html_options import LANGUAGE_TAG
+from .html_options import is_language_tag
 
 REPLACEMENT = "\ufffd"
 
-_FORBIDDEN = re.compile(
+FORBIDDEN = (
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
     "\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
     "\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff"
@@ -36,7 +37,7 @@ def clean(text: str) -> str:
     """`text` with every character HTML cannot carry replaced by U+FFFD."""
     if text.isprintable():
         return text
-    return _FORBIDDEN.sub(REPLACEMENT, text)
+    return re.sub(FORBIDDEN, REPLACEMENT, text)
 
 
 def valid_time(seconds: float | None) -> bool:
@@ -110,6 +111,6 @@ def language(doc: Transcript, option: str | None) -> str | None:
     if option:
         return option
     declared = doc.metadata.language
-    if declared and len(declared) <= 35 and LANGUAGE_TAG.fullmatch(declared):
+    if declared and is_language_tag(declared):
         return declared
     return guess_language(doc.iter_text())

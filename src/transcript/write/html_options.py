@@ -5,6 +5,8 @@ Kept apart from the writer so that `import transcript` (which exports
 validated here, once: a theme from the enum, an id prefix and a language tag
 from small grammars, a stylesheet URL through the shared URL policy. A bad value
 raises `OptionError` naming the option, so the CLI can say which flag was wrong.
+`import transcript` runs this module, so its grammars are compiled when first
+checked (through `re`'s cache), not at import: most runs set neither option.
 """
 
 from __future__ import annotations
@@ -29,10 +31,17 @@ class Theme(str, enum.Enum):
     in the margin."""
 
 
-ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
+ID_PREFIX = r"[A-Za-z][A-Za-z0-9_-]{0,39}"
 """An id prefix: a letter, then up to 39 letters, digits, `_` or `-` (valid in ids and CSS)."""
-LANGUAGE_TAG = re.compile(r"(?:[A-Za-z]{2,3}|[A-Za-z]{5,8})(?:-[A-Za-z0-9]{1,8}){0,6}")
+LANGUAGE_TAG = r"(?:[A-Za-z]{2,3}|[A-Za-z]{5,8})(?:-[A-Za-z0-9]{1,8}){0,6}"
 """The shape of a BCP 47 tag (`en`, `pt-BR`, `zh-Hant-TW`); its subtags are not looked up."""
+LANGUAGE_TAG_CHARS = 35
+"""A longer value is refused before the pattern sees it."""
+
+
+def is_language_tag(value: str) -> bool:
+    """Whether `value` has the shape of a BCP 47 tag (the `lang` option, a document's language)."""
+    return len(value) <= LANGUAGE_TAG_CHARS and re.fullmatch(LANGUAGE_TAG, value) is not None
 
 
 def _theme(value: Theme | str) -> Theme:
@@ -72,7 +81,7 @@ def _optional_flag(_: object, attribute: attrs.Attribute[bool | None], value: ob
 def _id_prefix(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if value == "":
         return
-    if not isinstance(value, str) or not ID_PREFIX.fullmatch(value):
+    if not isinstance(value, str) or not re.fullmatch(ID_PREFIX, value):
         raise OptionError(
             "id_prefix",
             f"{value!r} is not a letter followed by up to 39 letters, digits, '_' or '-'",
@@ -82,7 +91,7 @@ def _id_prefix(_: object, attribute: attrs.Attribute[str], value: object) -> Non
 def _lang(_: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or len(value) > 35 or not LANGUAGE_TAG.fullmatch(value):
+    if not isinstance(value, str) or not is_language_tag(value):
         raise OptionError("lang", f"{value!r} is not a BCP 47 language tag such as en or pt-BR")
 
 
