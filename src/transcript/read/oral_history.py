@@ -41,6 +41,7 @@ from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
 from .frontmatter import apply_front_matter, declare_roles, people_in, split_front_matter
 from .lines import (
+    LABEL_SEARCH_CHARS,
     Kind,
     LabelCache,
     fold_starts,
@@ -211,13 +212,16 @@ def classify(
             text = f"{block.marker} {text}"
         if not text:
             return BLANK
-    furniture = furniture_kind(text, repeated)
-    if furniture:
-        return OLine(number, What.FURNITURE, text, furniture=furniture)
+    if _may_be_furniture(text):
+        furniture = furniture_kind(text, repeated)
+        if furniture:
+            return OLine(number, What.FURNITURE, text, furniture=furniture)
     if text.endswith((":", "：")):
         alone = alone_label(text[:-1], cache)
         if alone is not None:
             return alone_line(number, text, alone)
+    if _only_speech(text):
+        return OLine(number, _TEXT, text)
     cover = cover_line(number, text)
     if cover is not None:
         return cover
@@ -229,6 +233,29 @@ def classify(
     if labelled is not None and labelled.kind is Kind.LABEL and labelled.label is not None:
         return OLine(number, _INLINE, labelled.text, label=labelled.label, value=text)
     return OLine(number, _TEXT, text)
+
+
+def _may_be_furniture(text: str) -> bool:
+    """A necessary condition of `furniture_kind`: a column gap, a digit at the end, or a page
+    number's length. Most lines have none and skip the furniture rules."""
+    return "   " in text or "\t" in text or text[-1].isdigit() or len(text) <= PAGE_NUMBER_CHARS
+
+
+def _only_speech(text: str) -> bool:
+    """No rule after the label-alone rule can claim the line, so it is speech (or intro) text.
+
+    Each of those rules needs something the line lacks: a colon where a cover key
+    or a label would put one, a bracket at the start (a note), a digit at the start
+    or the end (a table of contents). Keep in step with `classify`.
+    """
+    head = text[:LABEL_SEARCH_CHARS]
+    return (
+        ":" not in head
+        and "：" not in head
+        and text[0] not in "[("
+        and not text[0].isdigit()
+        and not text[-1].isdigit()
+    )
 
 
 def settle(lines: list[OLine], cache: LabelCache) -> None:
@@ -481,10 +508,19 @@ class _Assembler:
         )
 
     def take_all(self, lines: list[OLine]) -> None:
-        """`take` every line; the blank ones, a third of a transcript, directly."""
+        """`take` every line; blank lines and speech in a turn, most of a transcript, directly."""
         for line in lines:
-            if line.what is _BLANK:
+            what = line.what
+            if what is _BLANK:
                 self.after_blank = True
+            elif (
+                what is _TEXT
+                and self.turn is not None
+                and not self.pending
+                and line.number not in self.skip
+            ):  # speech that goes on, the commonest line: what `take` and `_text` would do
+                self.turn.add(line.text, line.number, join=not self.after_blank)
+                self.after_blank = False
             else:
                 self.take(line)
 
