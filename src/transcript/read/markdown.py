@@ -47,13 +47,13 @@ from .frontmatter import (
 from .lines import LABEL_SEARCH_CHARS, NOTE_KEYS, Kind, is_closing_chrome, judge_prefix
 from .lines import classify as classify_line
 from .markdown_text import (
-    Block,
     BlockKind,
     Dropped,
     block_of,
     clean_inline,
     is_wrapped_in_emphasis,
     leading_clock,
+    paragraph_line,
     strip_emphasis,
     trailing_clock,
 )
@@ -110,9 +110,12 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
             else:
                 current.lines.append(raw.strip())
             continue
-        block = block_of(raw)
-        kind = block.kind
-        if current is not None and raw.lstrip()[:1] in UNDERLINES and _setext(block, raw, current):
+        text = paragraph_line(raw)
+        if text is not None:  # the common line, without a `Block`
+            kind, level, marker, quoted = _TEXT, 0, "", False
+        else:
+            kind, text, level, marker, quoted = block_of(raw)
+        if current is not None and raw.lstrip()[:1] in UNDERLINES and _setext(kind, raw, current):
             yield Chunk(
                 BlockKind.HEADING,
                 current.first_line,
@@ -122,19 +125,19 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
             current = None
             continue
         if kind is _TEXT or kind is _ITEM:
-            label = bold_label(block.text, names) if kind is _TEXT else None
+            label = bold_label(text, names) if kind is _TEXT else None
             if (
                 label is None
                 and kind is _TEXT
                 and current is not None
                 and (current.kind is _TEXT or current.kind is _ITEM)
-                and current.quoted == block.quoted
+                and current.quoted == quoted
             ):  # a line that continues the paragraph or list item above
-                current.lines.append(block.text)
+                current.lines.append(text)
                 continue
             if current is not None:
                 yield current
-            current = Chunk(kind, number, [block.text], 0, block.marker, block.quoted, label)
+            current = Chunk(kind, number, [text], 0, marker, quoted, label)
             continue
         if current is not None:
             yield current
@@ -142,12 +145,12 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
         if kind is _BLANK:
             continue
         if kind is BlockKind.HEADING:
-            yield Chunk(kind, number, [block.text], block.level)
+            yield Chunk(kind, number, [text], level)
         elif kind is BlockKind.RULE:
             yield Chunk(kind, number)
         elif kind is BlockKind.FENCE:
-            fence = block.marker
-            current = Chunk(BlockKind.TEXT, number, [block.text] if block.text else [])
+            fence = marker
+            current = Chunk(BlockKind.TEXT, number, [text] if text else [])
             current.marker = "code"
     if current is not None:
         yield current
@@ -162,7 +165,7 @@ UNDERLINES = ("=", "-")
 """What a setext underline starts with: other lines are no underline, without `_setext`."""
 
 
-def _setext(block: Block, raw: str, current: Chunk) -> bool:
+def _setext(kind: BlockKind, raw: str, current: Chunk) -> bool:
     """`Title` over `=====` or `-----`: the line above is a heading, not a paragraph."""
     if (
         current.kind is not BlockKind.TEXT
@@ -172,9 +175,9 @@ def _setext(block: Block, raw: str, current: Chunk) -> bool:
     ):
         return False
     text = raw.strip()
-    if block.kind is BlockKind.TEXT:
+    if kind is BlockKind.TEXT:
         return len(text) >= 3 and text.count("=") == len(text)
-    return block.kind is BlockKind.RULE and len(text) >= 3 and text.count("-") == len(text)
+    return kind is BlockKind.RULE and len(text) >= 3 and text.count("-") == len(text)
 
 
 # -- the label rules -----------------------------------------------------------------------

@@ -64,16 +64,31 @@ BOLD_OPENERS = ("**", "__")
 _ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])(?:[ \t]+|$)")
 
 
+def paragraph_line(line: str) -> str | None:
+    """The stripped text of a line that opens no block, or None (blank, or a block may open).
+
+    Most lines of a transcript: no marker starts them, or bold does (`**Name:** …`),
+    which opens no block unless the whole line is a rule. `block_of` without a `Block`.
+    """
+    text = line.strip()
+    if not text:
+        return None
+    first = text[0]
+    if first not in BLOCK_MARKS and not first.isdigit():
+        return text
+    if text[:2] in BOLD_OPENERS and not _is_rule(text):
+        return text
+    return None
+
+
 def block_of(line: str) -> Block:
     """What a raw Markdown line is (CommonMark's block starts, minus the rare ones)."""
+    text = paragraph_line(line)
+    if text is not None:
+        return Block(_TEXT, text, 0, "", False)
     text = line.strip()
     if not text:
         return BLANK
-    first = text[0]
-    if first not in BLOCK_MARKS and not first.isdigit():
-        return Block(_TEXT, text, 0, "", False)  # the common line: no marker opens it
-    if text[:2] in BOLD_OPENERS and not _is_rule(text):
-        return Block(_TEXT, text, 0, "", False)  # `**Name:** …`: bold opens no block
     depth = 0
     while text.startswith(">"):
         depth += 1
