@@ -420,6 +420,8 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     dropped = Dropped()
     lines = [
         classify(number, raw, markdown, cache, repeated, dropped)
+        if raw and not raw.isspace()
+        else BLANK  # what `classify` gives a blank line, without the call
         for number, raw in enumerate(raw_lines[body:], body + 1)
     ]
     settle(lines, cache)
