@@ -677,9 +677,14 @@ class _Assembler:
         self._flush_pending()
         declare_roles(self.doc, self.people)
         for item in self.doc.items:
-            if isinstance(item, DraftTurn) and Q_CODE.fullmatch(item.parts.folded_name):
+            if isinstance(item, DraftTurn) and _q_code(item.parts.folded_name):
                 self.doc.declared_roles.append((item.parts.printed, Role.INTERVIEWER))
         return self.doc.finish(options)
+
+
+def _q_code(name: str) -> bool:
+    """`q`, `q1`, `q12` (`Q_CODE`), the regex only for a short name that starts with q."""
+    return name[:1] == "q" and len(name) <= 3 and Q_CODE.fullmatch(name) is not None
 
 
 def _next_filled(lines: Sequence[OLine], index: int) -> int | None:
