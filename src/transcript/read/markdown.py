@@ -336,7 +336,7 @@ class _Reader:
             raw = label.rest.rstrip("\\ \t")
         else:
             raw = " ".join(line.rstrip("\\ \t") for line in [label.rest, *chunk.lines[1:]])
-        text = self._clean(raw, chunk.first_line)
+        text = clean_inline(raw, chunk.first_line, self.dropped)
         start = label.start
         if start is None:
             start, text = leading_clock(text)

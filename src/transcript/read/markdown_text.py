@@ -76,8 +76,8 @@ def paragraph_line(line: str) -> str | None:
     first = text[0]
     if first not in BLOCK_MARKS and not first.isdigit():
         return text
-    if text[:2] in BOLD_OPENERS and not _is_rule(text):
-        return text
+    if text[:2] in BOLD_OPENERS and (text[-1] != first or not _is_rule(text)):
+        return text  # (a rule ends with the mark it starts with)
     return None
 
 

@@ -523,6 +523,14 @@ class _Assembler:
             ):  # speech that goes on, the commonest line: what `take` and `_text` would do
                 self.turn.add(line.text, line.number, join=not self.after_blank)
                 self.after_blank = False
+            elif (
+                what is _ALONE
+                and line.label is not None
+                and self.seen_turn
+                and line.number not in self.skip
+            ):  # the next label alone on its line, once turns have begun: what `take` would do
+                self._start(line, "")
+                self.after_blank = False
             else:
                 self.take(line)
 
