@@ -42,7 +42,7 @@ from . import ReadOptions
 from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
 from .lines import fold_starts, may_fold_into
-from .script import fold_directions_into_turn, mark_inline, unknown_roles
+from .script import fold_directions_into_turn, unknown_roles
 
 STYLE = "play-verse"
 
@@ -179,7 +179,7 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     for number, line in enumerate(reader.scan, 1):
         reader.take(number, line)
     doc = reader.doc.finish(options)
-    return unknown_roles(mark_inline(doc, play_inline), options)
+    return unknown_roles(doc, options)
 
 
 # -- rules ------------------------------------------------------------------------------
@@ -366,7 +366,7 @@ def _abbreviates(short: list[str], full: list[str]) -> bool:
 def play_inline(text: str) -> tuple[Inline, ...] | None:
     """A verse line's text: a whole-line direction, `[Aside]`, and a direction set right.
 
-    None when the line has none of them (see `script.InlineRule`).
+    None when the line has none of them (see `build.InlineRule`).
     """
     stripped = text.strip()
     if stripped and _is_direction(stripped):
@@ -400,7 +400,7 @@ class _PlayReader:
     """One read: the look-ahead results and the open block."""
 
     def __init__(self, text: str, lines: list[str], scan: list[_Line]) -> None:
-        self.doc = DocumentBuilder(STYLE)
+        self.doc = DocumentBuilder(STYLE, inline_rule=play_inline)
         self.scan = scan
         start = _first_line_starting(text, GUTENBERG_START)
         end = _first_line_starting(text, GUTENBERG_END)

@@ -28,7 +28,6 @@ is shared with the play and Hansard readers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import attrs
 
@@ -38,7 +37,6 @@ from ..model import (
     Annotation,
     AnnotationKind,
     Inline,
-    Paragraph,
     ProseKind,
     Role,
     Text,
@@ -46,7 +44,7 @@ from ..model import (
     Turn,
 )
 from . import ReadOptions
-from .build import DocumentBuilder, DraftProse, DraftTurn
+from .build import DocumentBuilder, DraftProse, DraftTurn, InlineRule, marked
 from .detect import NO_FIT, Fit, Head
 from .lines import Kind, LabelCache, Line, classify, is_byline, label_line
 
@@ -163,7 +161,7 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     reader = _ScriptReader(options)
     for number, raw in enumerate(source.text.split("\n"), 1):
         reader.take(number, raw)
-    return unknown_roles(mark_inline(reader.doc.finish(options), script_inline), options)
+    return unknown_roles(reader.doc.finish(options), options)
 
 
 # -- rules ------------------------------------------------------------------------------
@@ -214,11 +212,6 @@ def script_inline(text: str) -> tuple[Inline, ...] | None:
     return tuple(nodes)
 
 
-InlineRule = Callable[[str], tuple[Inline, ...] | None]
-"""A style's rule for the text runs of speech: the nodes a run becomes, or None when the
-run stays as it is (most runs: answering None spares a Text node per paragraph)."""
-
-
 def mark_inline(doc: Transcript, rule: InlineRule) -> Transcript:
     """Apply a style's inline rule to the text runs of every turn (other nodes stay)."""
     blocks = list(doc.blocks)
@@ -239,9 +232,9 @@ def _marked_turn(turn: Turn, rule: InlineRule) -> Turn:
         content = old.content
         if len(content) == 1 and isinstance(content[0], Text) and rule(content[0].text) is None:
             continue  # the common paragraph: one run of text with nothing to mark
-        new = _marked(old, rule)
+        new = marked(old, rule)
         if new is not old:
-            rest = tuple(_marked(paragraph, rule) for paragraph in paragraphs[index + 1 :])
+            rest = tuple(marked(paragraph, rule) for paragraph in paragraphs[index + 1 :])
             return attrs.evolve(turn, paragraphs=(*paragraphs[:index], new, *rest))
     return turn
 
@@ -262,25 +255,6 @@ def unknown_roles(doc: Transcript, options: ReadOptions) -> Transcript:
         for speaker in doc.speakers
     )
     return attrs.evolve(doc, speakers=speakers)
-
-
-def _marked(paragraph: Paragraph, rule: InlineRule) -> Paragraph:
-    """The paragraph with the rule applied to its text runs; the same object if none changed."""
-    content = paragraph.content
-    marks = [rule(node.text) if isinstance(node, Text) else None for node in content]
-    if marks.count(None) == len(marks):
-        return paragraph  # the common paragraph: no run to mark
-    nodes: list[Inline] = []
-    changed = False
-    for node, marked in zip(content, marks, strict=True):
-        if marked is None:
-            nodes.append(node)
-        else:
-            changed = changed or len(marked) != 1 or marked[0] != node
-            nodes.extend(marked)
-    if not changed:
-        return paragraph
-    return Paragraph(tuple(n for n in nodes if not (isinstance(n, Text) and not n.text)))
 
 
 def fold_directions_into_turn(doc: DocumentBuilder) -> DraftTurn | None:
@@ -320,7 +294,7 @@ class _ScriptReader:
     """Holds one read's state: the open block, the header, the names seen so far."""
 
     def __init__(self, options: ReadOptions) -> None:
-        self.doc = DocumentBuilder(STYLE)
+        self.doc = DocumentBuilder(STYLE, inline_rule=script_inline)
         self.cache: LabelCache = {}
         self.known: set[str] = {fold(label) for label, _ in options.speakers}
         self.open: DraftTurn | DraftProse | None = None
