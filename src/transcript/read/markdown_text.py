@@ -17,7 +17,6 @@ Everything is plain string work or a bounded regex, linear in the line.
 from __future__ import annotations
 
 import enum
-import html
 import re
 from typing import NamedTuple
 
@@ -171,6 +170,8 @@ def clean_inline(text: str, line: int = 0, dropped: Dropped | None = None) -> st
     if "*" in text or "_" in text or "\\" in text or "`" in text:
         text = _MARKUP.sub(_markup, text)
     if "&" in text and ";" in text:
+        import html  # here, not at the top: html.entities takes 1 ms to import, most text has none
+
         text = html.unescape(text)
     return text.strip()
 
