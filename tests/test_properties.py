@@ -148,21 +148,11 @@ like `WEBVTT0` is not a signature, yet dropped: tests/test_hostile.py holds that
 CAPTION_TAG = re.compile(r"</?(?:b|i|u|c|v|lang|ruby|rt|font)\b[^>]*>|\{\\[^}]*\}")
 """Cue-text markup of WebVTT, the `<font>` and `{\\an8}` overrides of SubRip: styling the
 caption readers take off (and WebVTT's character references, which they decode)."""
-MARKDOWN_LOSES_DELIMITERS = (
-    "the Markdown emphasis stripping that the markdown and oral-history readers share drops "
-    "unmatched delimiters without a diagnostic ('a *d and 0_' reads as 'a d and 0'); the "
-    "@example below fails every time"
-)
 
 
 @pytest.mark.parametrize(
     "reader",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=MARKDOWN_LOSES_DELIMITERS))
-        if name in ("markdown", "oral-history")
-        else name
-        for name in TEXT_READERS
-    ],
+    TEXT_READERS,
 )
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=hostile_documents())

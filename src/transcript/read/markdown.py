@@ -76,6 +76,9 @@ class BoldLabel(NamedTuple):
     printed: str
     rest: str
     start: float | None = None
+    closes_later: str = ""
+    """The bold mark opened before the name when it closes on a later line of the paragraph
+    (`**NAME: a question\nover two lines?**`): the reader takes it off the paragraph's end."""
 
 
 @attrs.define
@@ -196,6 +199,7 @@ def bold_label(text: str, cache: NameCache | None = None) -> BoldLabel | None:
     close = text.find(mark, 2, LABEL_SEARCH_CHARS)
     colon = text.find(":", 2, LABEL_SEARCH_CHARS)
     start: float | None = None
+    closes_later = ""
     if colon >= 0 and (close < 0 or close > colon):
         name = text[2:colon]
         if text.startswith(mark, colon + 1):  # `**Name:**`
@@ -205,7 +209,10 @@ def bold_label(text: str, cache: NameCache | None = None) -> BoldLabel | None:
             end = rest.find(mark)
             if end < 0 and close >= 0:
                 return None
-            rest = rest[:end] + rest[end + 2 :] if end >= 0 else rest
+            if end >= 0:
+                rest = rest[:end] + rest[end + 2 :]
+            else:
+                closes_later = mark
     elif close > 2:
         name = text[2:close]
         after = text[close + 2 :].lstrip()
@@ -226,7 +233,7 @@ def bold_label(text: str, cache: NameCache | None = None) -> BoldLabel | None:
     if judged is _NOT_A_LABEL:
         return None
     name, clock, parts = judged
-    return BoldLabel(parts, name, rest, start if clock is None else clock)
+    return BoldLabel(parts, name, rest, start if clock is None else clock, closes_later)
 
 
 _JudgedName = tuple[str, float | None, LabelParts | None]
@@ -336,6 +343,8 @@ class _Reader:
             raw = label.rest.rstrip("\\ \t")
         else:
             raw = " ".join(line.rstrip("\\ \t") for line in [label.rest, *chunk.lines[1:]])
+            if label.closes_later and raw.endswith(label.closes_later):
+                raw = raw[: -len(label.closes_later)]
         text = clean_inline(raw, chunk.first_line, self.dropped)
         start = label.start
         if start is None:

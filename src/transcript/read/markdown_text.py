@@ -149,7 +149,7 @@ _HTML_WORD_TAG = re.compile(r"<([A-Za-z][A-Za-z' -]{0,40})>")
 """`<inaudible>`, `<laughs>`: an annotation an HTML-to-Markdown converter left as a tag."""
 _BREAK_TAG = re.compile(r"<br\s{0,3}/?>", re.IGNORECASE)
 _MARKUP = re.compile(r"\\[!-/:-@\[-`{-~]|\*{1,3}|_{1,3}|`{1,3}")
-"""Backslash escapes and emphasis or code runs, judged one by one by `_markup`."""
+"""Backslash escapes and emphasis or code runs, judged and paired by `_strip_markup`."""
 
 
 @attrs.define
@@ -168,7 +168,7 @@ def clean_inline(text: str, line: int = 0, dropped: Dropped | None = None) -> st
         text = _BREAK_TAG.sub(" ", text)
         text = _HTML_WORD_TAG.sub(_annotation_tag, text)
     if "*" in text or "_" in text or "\\" in text or "`" in text:
-        text = _MARKUP.sub(_markup, text)
+        text = _strip_markup(text)
     if "&" in text and ";" in text:
         import html  # here, not at the top: html.entities takes 1 ms to import, most text has none
 
@@ -193,25 +193,52 @@ def _annotation_tag(match: re.Match[str]) -> str:
     return match.group()
 
 
-def _markup(match: re.Match[str]) -> str:
-    """An escape gives its character; an emphasis run at a word edge goes; `2*3`, `a_b` stay."""
-    token = match.group()
-    if token[0] == "\\":
-        return token[1]
-    source = match.string
-    before = source[match.start() - 1] if match.start() > 0 else " "
-    after = source[match.end()] if match.end() < len(source) else " "
-    if before.isalnum() and after.isalnum() and (token[0] == "_" or len(token) == 1):
-        return token  # inside a word: snake_case, 2*3
-    if before.isspace() and after.isspace():
-        return token  # a lone asterisk between spaces is a character
-    return ""
+def _strip_markup(text: str) -> str:
+    """Escapes give their character; emphasis and code runs go in matched pairs.
+
+    A run at a word edge (`*word`, `word**`) is markup only when it pairs with
+    the same run across the paragraph (`*a few words*`); an unpaired one (`a *d`,
+    `0_`) is a character the writer typed and stays, so nothing is lost.
+    Inside a word (`snake_case`, `2*3`), alone between spaces, or longer than three
+    (`*****`) a run is text.
+    """
+    pieces: list[str] = []
+    openers: dict[str, list[int]] = {}  # run -> indexes in `pieces` of runs still open
+    last = 0
+    for match in _MARKUP.finditer(text):
+        token = match.group()
+        pieces.append(text[last : match.start()])
+        last = match.end()
+        if token[0] == "\\":
+            pieces.append(token[1])
+            continue
+        before = text[match.start() - 1] if match.start() > 0 else " "
+        after = text[last] if last < len(text) else " "
+        if before.isalnum() and after.isalnum() and (token[0] == "_" or len(token) == 1):
+            pieces.append(token)  # inside a word: snake_case, 2*3
+            continue
+        if before.isspace() and after.isspace():
+            pieces.append(token)  # a lone asterisk between spaces is a character
+            continue
+        if before == token[0] or after == token[0]:
+            pieces.append(token)  # part of a run longer than three: a rule or a flourish
+            continue
+        waiting = openers.get(token)
+        if waiting and not before.isspace():
+            pieces[waiting.pop()] = ""  # closes the nearest open run: both go
+            pieces.append("")
+            continue
+        if not after.isspace():
+            openers.setdefault(token, []).append(len(pieces))
+        pieces.append(token)
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def strip_emphasis(text: str) -> str:
     """Only the emphasis and escapes of `clean_inline` (for label text)."""
     if "*" in text or "_" in text or "\\" in text or "`" in text:
-        return _MARKUP.sub(_markup, text).strip()
+        return _strip_markup(text).strip()
     return text.strip()
 
 
