@@ -66,8 +66,8 @@ MIN_CHARACTERS = 2
 MAX_NAME_CHARS = 60
 MAX_EXTENSIONS = 3
 
-TITLE_KEY = re.compile(r"([A-Za-z][A-Za-z ]{0,29}):[ \t]*(.{0,2000})")
-"""A title-page line, `Draft date: 1 May 2027`, with its key and value."""
+TITLE_KEY = re.compile(r"([A-Za-z][A-Za-z ]{0,29}):(?:[ \t](.*))?")
+"""A title-page line, `Draft date: 1 May 2027`, with its key and value (`https://…` is none)."""
 
 SCENE_HEADING = re.compile(r"(?i)(?:int\.?/ext|int|ext|est|i/e)[. ]")
 """`INT. KITCHEN - NIGHT`, `EXT ROOF`, `INT./EXT. CAR`, `I/E VAN` (Fountain is case-blind here)."""
@@ -327,7 +327,7 @@ class _ScreenplayReader:
             match = TITLE_KEY.fullmatch(text)
             indented = raw[:1] in (" ", "\t")
             if match is not None and not (indented and entries):
-                value = match.group(2).strip()
+                value = (match.group(2) or "").strip()
                 entries.append((match.group(1).strip(), [value] if value else []))
             else:
                 entries[-1][1].append(text)
