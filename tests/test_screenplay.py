@@ -214,3 +214,16 @@ def test_any_text_never_raises_anything_but_ours(text: str) -> None:
     except TranscriptError:
         return
     assert all(isinstance(t, Turn) for t in doc.turns)
+
+
+def test_a_title_over_indented_lines_loses_its_emphasis_marks_only() -> None:
+    text = (
+        "Title:\n    _**BRICK & STEEL**_\n    _**FULL RETIRED**_\nAuthor: Stu Maschwitz\n\n"
+        "EXT. BRICK'S PATIO - DAY\n\nBRICK\nHi.\n\nSTEEL\nHo.\n\nBRICK\nHe.\n"
+    )
+    doc = transcript.parse(text)
+    assert doc.metadata.style == "screenplay-fountain"
+    assert doc.metadata.title == "BRICK & STEEL FULL RETIRED"
+    assert doc.metadata.authors == ("Stu Maschwitz",)
+    detected = [d.message for d in doc.diagnostics if d.code == "style-detected"]
+    assert "(score 1003)" in detected[0]

@@ -285,6 +285,11 @@ def screenplay_inline(text: str) -> tuple[Inline, ...] | None:
     return tuple(nodes)
 
 
+def _unemphasised(word: str) -> str:
+    """`_**BRICK` → `BRICK`: Fountain's emphasis marks off a title word (`M*A*S*H` stays)."""
+    return word.strip("*_") or word
+
+
 # -- the reader -------------------------------------------------------------------------
 
 
@@ -344,7 +349,7 @@ class _ScreenplayReader:
         value = " ".join(values)
         field = FIELD_KEYS.get(folded)
         if field == "title":
-            value = value.strip("*_ ") or value
+            value = " ".join(_unemphasised(word) for word in value.split()) or value
         self.doc.set(field or "extra", value, key)
 
     # -- body --------------------------------------------------------------------------
