@@ -205,6 +205,15 @@ READERS: tuple[ReaderEntry, ...] = (
         styles=("play-verse",),
     ),
     ReaderEntry(
+        "screenplay",
+        "screenplay",
+        (".fountain",),
+        ("text/x-fountain",),
+        "screenplays in Fountain or PDF layout: CHARACTER cues over dialogue, INT./EXT. headings",
+        styles=("screenplay-fountain",),
+        signal=r"(?mi)^[^\S\n]*(?:title[^\S\n]*:|\.[^.\s]|>|(?:int|ext|est|i/e)[. /])|TO:[^\S\n]*$",
+    ),
+    ReaderEntry(
         "script",
         "script",
         (),
