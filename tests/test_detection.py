@@ -24,7 +24,7 @@ from transcript.registry import READERS, ReaderEntry, detect_reader
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = Path(__file__).parent / "hostile"
-SUFFIXES = {".txt", ".md", ".vtt", ".srt", ".cha", ".text", ".markdown"}
+SUFFIXES = {".txt", ".md", ".vtt", ".srt", ".cha", ".text", ".markdown", ".fountain"}
 GATED = [entry for entry in READERS if entry.signal is not None and not entry.raw]
 
 
