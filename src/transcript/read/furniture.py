@@ -224,11 +224,14 @@ def _margin_numbers(lines: Sequence[str]) -> dict[int, Margin]:
     match = MARGIN_NUMBER.match
     found = [match(line) for line in lines]
     margins: dict[int, Margin] = {}
-    for index, margin in enumerate(found):
-        if margin is not None:
-            number = int(margin[1])
-            if 0 < number <= MAX_MARGIN_NUMBER:
-                margins[index] = (number, margin.end())
+    if len(found) - found.count(None) < MIN_NUMBERED_LINES:
+        return margins  # too few for a page: no need to look at them
+    for index in compress(range(len(found)), found):
+        margin = found[index]
+        assert margin is not None
+        number = int(margin[1])
+        if 0 < number <= MAX_MARGIN_NUMBER:
+            margins[index] = (number, margin.end())
     return margins
 
 

@@ -390,6 +390,8 @@ Rule = Callable[[int, str, str], bool]
 """A rule: (line number, text as printed, text without indentation) → whether it took the line."""
 RULE_MARKS = "-_="
 """A dashed or ruled line starts with one of these (after any spaces)."""
+WRAPPED_BREAKS = " \t" + RULE_MARKS
+"""First characters that end a run of column-0 lines: an indent, a rule."""
 
 
 class _Reader:
@@ -446,30 +448,59 @@ class _Reader:
             self._rule_wrapped,
         )
         self.paragraph_rules: tuple[Rule, ...] = self.rules[4:8]
+        self.label_rules: tuple[Rule, ...] = (self._rule_label, self._rule_paragraph)
+        """A paragraph opening with a label's shape is no note or statement heading: those
+        start with `[` or a heading word, never with an honorific."""
         self.indented_rules: tuple[Rule, ...] = self.rules[8:]
 
     def run(self) -> None:
-        for index, text in enumerate(self.lines):
-            if text:  # blank lines (and furniture) only part paragraphs
-                self._place(index + 1, text)
-            self.after_blank = not text
+        lines = self.lines
+        index = 0
+        while index < len(lines):
+            text = lines[index]
+            if text:
+                index = self._place(index, text)
+                self.after_blank = False
+            else:  # blank lines (and furniture) only part paragraphs
+                index += 1
+                self.after_blank = True
         self._settle_cover()
 
-    def _place(self, number: int, text: str) -> None:
-        """The first rule that takes the line, of those its shape leaves (class docstring)."""
+    def _place(self, index: int, text: str) -> int:
+        """The first rule that takes line `index`, of those its shape leaves (class docstring);
+        returns the index of the next line to place."""
+        number = index + 1
         stripped = text.lstrip(" \t")
         if self.in_cover or self.in_footnote or stripped[0] in RULE_MARKS:
             rules = self.rules
         elif text[0] not in " \t":
-            self._rule_wrapped(number, text, stripped)
-            return
+            return self._take_wrapped(index)
         elif _is_paragraph_start(text):
-            rules = self.paragraph_rules
+            rules = self.label_rules if index in self.found else self.paragraph_rules
         else:
             rules = self.indented_rules
         for rule in rules:
             if rule(number, text, stripped):
-                return
+                break
+        return index + 1
+
+    def _take_wrapped(self, index: int) -> int:
+        """Line `index` and the column-0 lines right under it: `_rule_wrapped` for each.
+
+        They all continue the same paragraph, so they go to it joined, in one piece
+        (a paragraph's lines are joined with spaces in the end anyway).
+        """
+        lines = self.lines
+        stop = index + 1
+        while stop < len(lines) and lines[stop] and lines[stop][0] not in WRAPPED_BREAKS:
+            stop += 1
+        first = lines[index]
+        self._rule_wrapped(index + 1, first, first)
+        if stop > index + 1:
+            rest = _typography(" ".join(lines[index + 1 : stop]))
+            assert self.block is not None  # `_rule_wrapped` leaves one open
+            self.block.add(rest, stop, join=True)
+        return stop
 
     # -- rules -------------------------------------------------------------------------
     def _rule_rule(self, number: int, text: str, stripped: str) -> bool:
@@ -577,14 +608,16 @@ class _Reader:
         if found is None or (self.capitals and not found.capitals):
             return False
         printed = found.printed
-        if printed not in self.parts_of:
-            self.parts_of[printed] = split_label(printed)
-        parts = self.parts_of[printed]
+        if printed in self.parts_of:
+            parts = self.parts_of[printed]
+        else:
+            parts = self.parts_of[printed] = split_label(printed)
         if parts is None:
             return False
-        parts = self._with_affiliation(parts)
+        if self.affiliations:
+            parts = self._with_affiliation(parts)
         self.labels.append(parts)
-        speech = stripped[len(printed) + 1 :].strip(" \t")
+        speech = stripped[len(printed) + 1 :].lstrip(" \t")
         self.turn = self.doc.turn(parts, number, _typography(speech))
         self.block = self.turn
         self.inserting = self.closed = False

@@ -354,7 +354,8 @@ class _Reader:
     def run(self) -> None:
         """Blank lines carry no meaning (indentation marks paragraphs); any other line goes to
         the first rule that takes it, and to `_rule_text` when none does. Speech that can
-        only continue the open turn (`continues_speech`) goes there straight away."""
+        only continue the open turn (`continues_speech`) goes there straight away, and a
+        `Q.`/`A.` line to the two rules that can take it."""
         stripped = self.stripped
         index = 0
         while index < len(stripped):
@@ -362,12 +363,24 @@ class _Reader:
             if not text:
                 index += 1
                 continue
-            if self.turn is not None and continues_speech(text):
+            if index in self.qa:
+                following = self._take_question_or_answer(index)
+            elif self.turn is not None and continues_speech(text):
                 following = self._rule_text(index)
             else:
                 following = self._first_rule(index)
             self.previous = following - 1
             index = following
+
+    def _take_question_or_answer(self, index: int) -> int:
+        """A line that opens with `Q.`/`A.`: of the rules before the label's, only the sworn
+        witness's can take it (an examiner's line opens with `BY`)."""
+        following = self._rule_sworn_witness(index)
+        if following is None:
+            following = self._rule_question_answer(index)
+        if following is None:
+            following = self._first_rule(index)
+        return following
 
     def _first_rule(self, index: int) -> int:
         """The next index after the first rule that takes line `index` (each takes one or more)."""
