@@ -232,8 +232,14 @@ def classify_all(lines: Sequence[str], first_number: int = 1) -> list[Line]:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    """Two letters at least, every one of them upper-case (the first that is not ends the test)."""
+    letters = 0
+    for ch in text:
+        if ch.isalpha():
+            if not ch.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
 def _titled(name: str) -> bool:
@@ -248,6 +254,8 @@ def _titled(name: str) -> bool:
 # -- detection ---------------------------------------------------------------------------------
 def fit(head: Head) -> Fit:
     """`Q` + spaces reporters, or `Q` labels with a briefing's times (FORMATS.md §8)."""
+    if not _may_have_reporters(head.lines):
+        return NO_FIT  # every way to qualify needs a reporter's label
     lines = classify_all(head.lines)
     spaced = colon = times = answers = 0
     names: list[str] = []
@@ -277,6 +285,22 @@ def fit(head: Head) -> Fit:
         STYLE,
         f"{spaced + colon} reporter labels and {len(names) - spaced - colon} briefer labels",
     )
+
+
+def _may_have_reporters(lines: Sequence[str]) -> bool:
+    """Some line could be a reporter's: one that opens with `Q`, or a capitals label whose
+    folded text has `question`/`reporter` in it (`QUESTION:`, `QUESTION (OFF-MIC):`).
+    String tests first; a name is folded only when it is in capitals."""
+    for line in lines:
+        text = line.strip()
+        if text.startswith(REPORTER):
+            return True
+        colon = text.find(":", 0, LABEL_SEARCH_CHARS)
+        if colon > 0 and _is_caps(text[:colon]):
+            folded = fold(text[:colon])
+            if any(word in folded for word in REPORTER_WORDS):
+                return True
+    return False
 
 
 # -- reading -----------------------------------------------------------------------------------

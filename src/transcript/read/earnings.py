@@ -137,7 +137,10 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     roster, _ = _rosters(lines)
     assembler = _Assembler(DocumentBuilder(STYLE, []), roster, _blank_layout(lines))
     for number, text in enumerate(lines, 1):
-        assembler.take(number, text)
+        if text:
+            assembler.take(number, text)
+        else:
+            assembler.after_blank = True
     return assembler.finish(options)
 
 
@@ -293,11 +296,8 @@ class _Assembler:
         """`_declared_name` of each short line: a name line recurs once a turn."""
         self.title_set = False
 
-    def take(self, number: int, raw: str) -> None:
-        text = raw.strip()
-        if not text:
-            self.after_blank = True
-            return
+    def take(self, number: int, text: str) -> None:
+        """Place a non-blank line, stripped (a blank one only sets `after_blank`)."""
         self._place(number, text)
         self.after_blank = False
 

@@ -230,24 +230,32 @@ def gpo_label(text: str, cache: LabelCache | None = None) -> GpoLabel | None:
     it on the line. String tests find where the label would end (the first `. `
     after the honorific); the words before it are judged once per document.
     """
-    space = text.find(" ", 0, LABEL_SEARCH_CHARS)
-    if space < 0 or text[:space] not in HONORIFICS:
+    return _label_at(text, 0, cache)
+
+
+def _label_at(line: str, start: int, cache: LabelCache | None) -> GpoLabel | None:
+    """`gpo_label` of `line[start:]`, without copying the line."""
+    limit = start + LABEL_SEARCH_CHARS
+    space = line.find(" ", start, limit)
+    if space < 0 or line[start:space] not in HONORIFICS:
         return None
-    end = text.find(". ", space, LABEL_SEARCH_CHARS + 1)
+    end = line.find(". ", space, limit + 1)
     if end < 0:
-        if len(text) <= LABEL_SEARCH_CHARS or text[LABEL_SEARCH_CHARS - 1] != ".":
+        if len(line) <= limit or line[limit - 1] != ".":
             return None
-        end = LABEL_SEARCH_CHARS - 1  # the search window ends on the label's period
-    printed = text[:end]
+        end = limit - 1  # the search window ends on the label's period
+    printed = line[start:end]
     if cache is None:
         label = _judge_label(printed)
     elif printed in cache:
         label = cache[printed]
     else:
         label = cache[printed] = _judge_label(printed)
-    if label is None or not text[end + 1 :].strip(" \t"):
+    if label is None:
         return None
-    return label
+    if line[-1] in " \t":  # trailing space: look for the speech itself
+        return label if line[end + 1 :].strip(" \t") else None
+    return label if len(line) > end + 1 else None
 
 
 def _judge_label(printed: str) -> GpoLabel | None:
@@ -314,8 +322,8 @@ def paragraph_labels(lines: Sequence[str]) -> dict[int, GpoLabel]:
     cache: LabelCache = {}
     found: dict[int, GpoLabel] = {}
     for index, line in enumerate(lines):
-        if line[:4] == "    " and line[4:5] not in BLANK_OR_SPACE:
-            label = gpo_label(line[PARAGRAPH_INDENT:], cache)
+        if line.startswith("    ") and line[4:5] not in BLANK_OR_SPACE:
+            label = _label_at(line, PARAGRAPH_INDENT, cache)
             if label is not None:
                 found[index] = label
     return found

@@ -38,7 +38,7 @@ from ..model import Heading, ProseKind, Role, SourceSpan, Transcript
 from . import ReadOptions
 from .build import DocumentBuilder, DraftProse, DraftTurn
 from .detect import NO_FIT, SIGNATURE, Fit, Head
-from .furniture import Pages, common_indent, line_indents, page_lines
+from .furniture import Pages, common_indent, has_legal_layout, line_indents, page_lines
 
 LABEL_SEARCH_CHARS = 64
 """A colloquy label's colon is within this many characters of the line's start."""
@@ -775,10 +775,12 @@ def _has_question_and_answer(lines: Sequence[str]) -> bool:
 
 def fit(head: Head) -> Fit:
     """Legal page layout, `Q.`/`A.` labels or the Court's header (FORMATS.md §8, step 2)."""
+    header = SCOTUS_HEADER in head.text.casefold()
+    if not (header or _has_question_and_answer(head.lines) or has_legal_layout(head.lines)):
+        return NO_FIT  # string tests on the raw lines: taking furniture off adds no label
     doc = DocumentBuilder("testimony")
     pages = page_lines(head.lines, doc.furniture)
     layout = bool(pages.margins)
-    header = SCOTUS_HEADER in head.text.casefold()
     if not (layout or header or _has_question_and_answer(pages.lines)):
         return NO_FIT  # the one other way to qualify needs a Q. and an A.: no need to read
     reader = _Reader(pages, doc)
