@@ -485,6 +485,10 @@ class _Reader:
             return self._take_wrapped(index)
         elif _is_paragraph_start(text):
             rules = self.label_rules if index in self.found else self.paragraph_rules
+            for rule in rules:
+                if rule(number, text, stripped):
+                    break
+            return self._add_wrapped(index + 1)
         else:
             rules = self.indented_rules
         for rule in rules:
@@ -493,22 +497,23 @@ class _Reader:
         return index + 1
 
     def _take_wrapped(self, index: int) -> int:
-        """Line `index` and the column-0 lines right under it: `_rule_wrapped` for each.
+        """Line `index` at column 0 and the column-0 lines right under it (`_add_wrapped`)."""
+        first = self.lines[index]
+        self._rule_wrapped(index + 1, first, first)
+        return self._add_wrapped(index + 1)
 
-        They all continue the same paragraph, so they go to it joined, in one piece
-        (a paragraph's lines are joined with spaces in the end anyway).
-        """
+    def _add_wrapped(self, start: int) -> int:
+        """The column-0 lines from `start` on continue the open block's last paragraph, as
+        `_rule_wrapped` would add them one by one: joined, in one piece (a paragraph's
+        lines are joined with spaces in the end anyway). Returns the next index to place."""
         lines = self.lines
-        stop = index + 1
+        stop = start
         while stop < len(lines) and lines[stop] and lines[stop][0] not in WRAPPED_BREAKS:
             stop += 1
-        first = lines[index]
-        self._rule_wrapped(index + 1, first, first)
-        if stop > index + 1:
-            rest = _typography(" ".join(lines[index + 1 : stop]))
-            assert self.block is not None  # `_rule_wrapped` leaves one open
-            self.block.add(rest, stop, join=True)
-        return stop
+        if stop > start and self.block is not None:
+            self.block.add(_typography(" ".join(lines[start:stop])), stop, join=True)
+            return stop
+        return start
 
     # -- rules -------------------------------------------------------------------------
     def _rule_rule(self, number: int, text: str, stripped: str) -> bool:
