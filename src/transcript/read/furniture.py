@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from itertools import compress
+from itertools import compress, pairwise
 
 import attrs
 
@@ -223,16 +223,29 @@ def _margin_numbers(lines: Sequence[str]) -> dict[int, Margin]:
     """
     match = MARGIN_NUMBER.match
     found = [match(line) for line in lines]
-    margins: dict[int, Margin] = {}
     if len(found) - found.count(None) < MIN_NUMBERED_LINES:
-        return margins  # too few for a page: no need to look at them
-    for index in compress(range(len(found)), found):
-        margin = found[index]
-        assert margin is not None
-        number = int(margin[1])
-        if 0 < number <= MAX_MARGIN_NUMBER:
-            margins[index] = (number, margin.end())
-    return margins
+        return {}  # too few for a page: no need to look at them
+    matched = zip(compress(range(len(found)), found), compress(found, found), strict=True)
+    return {
+        index: (number, margin.end())
+        for index, margin in matched
+        if margin is not None and (number := _margin_value(margin[1]))
+    }
+
+
+MARGIN_VALUES = {str(n): n for n in range(1, MAX_MARGIN_NUMBER + 1)} | {
+    f"0{n}": n for n in range(1, 10)
+}
+"""Printed margin numbers in range → their values: a lookup instead of an `int()` per line."""
+
+
+def _margin_value(printed: str) -> int:
+    """The margin number printed (1–2 digits), or 0 when out of range (0, 51–99)."""
+    number = MARGIN_VALUES.get(printed)
+    if number is None:  # other digits than ASCII, or out of range
+        number = int(printed)
+        return number if 0 < number <= MAX_MARGIN_NUMBER else 0
+    return number
 
 
 def shape_kind(text: str) -> str | None:
@@ -376,16 +389,21 @@ Run = tuple[int, int, int | None, int | None]
 
 
 def _unnumbered_runs(count: int, margins: Mapping[int, Margin]) -> list[Run]:
-    """Every run of unnumbered lines: between numbered ones, before the first, after the last."""
+    """Every run of unnumbered lines: between numbered ones, before the first, after the last.
+
+    Only where two numbered lines are not neighbours is there a run between them, so the
+    numbered lines are compared pairwise (a comprehension) and the few runs made after.
+    """
+    if not margins:
+        return [(0, count, None, None)] if count else []
+    numbered = list(margins)
+    breaks = [(a, b) for a, b in pairwise(numbered) if b - a > 1]
     runs: list[Run] = []
-    start = 0
-    previous: int | None = None
-    for index, (number, _) in margins.items():
-        if index > start:
-            runs.append((start, index, previous, number))
-        start, previous = index + 1, number
-    if start < count:
-        runs.append((start, count, previous, None))
+    if numbered[0] > 0:
+        runs.append((0, numbered[0], None, margins[numbered[0]][0]))
+    runs += [(a + 1, b, margins[a][0], margins[b][0]) for a, b in breaks]
+    if numbered[-1] + 1 < count:
+        runs.append((numbered[-1] + 1, count, margins[numbered[-1]][0], None))
     return runs
 
 
