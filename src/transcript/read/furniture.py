@@ -279,11 +279,16 @@ SENTENCE_LOWER_WORDS = 3
 
 
 def _reads_as_sentence(text: str) -> bool:
-    """A question or exclamation, or words mostly in lower case: speech, not a letterhead."""
+    """A question or exclamation, words mostly in lower case, or a line that stops on a
+    lower-case word (speech wrapped mid-sentence: `… our reporters was surprised by the`):
+    speech, not a letterhead, whose last word is a name (`Reporting Services`)."""
     stripped = text.rstrip()
     if stripped[-1:] in ("?", "!"):
         return True
-    lower = sum(1 for word in stripped.split() if word[0].islower() and len(word) > 3)
+    words = stripped.split()
+    if words and words[-1].isalpha() and words[-1].islower():
+        return True
+    lower = sum(1 for word in words if word[0].islower() and len(word) > 3)
     return lower >= SENTENCE_LOWER_WORDS
 
 
