@@ -217,8 +217,10 @@ def test_hostile_lines_do_not_crash() -> None:
     long_line = "<cite>Ana:</cite><p>" + "word " * 20_000 + "</p>"
     assert len(transcript.parse(long_line).turns) == 1
     nested = "<cite>Ana:</cite>" + "<div>" * 3000 + "deep" + "</div>" * 3000
-    with contextlib.suppress(TranscriptError):
+    with pytest.raises(LimitError):  # libxml2 stops at 256 levels: refused, not cut short
         transcript.parse(nested)
+    shallow = "<cite>Ana:</cite>" + "<div>" * 100 + "deep" + "</div>" * 100
+    assert text_of(transcript.parse(shallow).turns[0]) == "deep"
     brackets = segments({"speaker": "A", "body": "[" * 100_000})
     assert len(transcript.parse(brackets).turns) == 1
 
@@ -270,3 +272,9 @@ def test_html_pasted_into_a_text_file_is_detected_by_its_cites() -> None:
     assert names(doc) == ["Wren Castellano", "Abe Lindqvist", "Wren Castellano"]
     assert [t.start for t in doc.turns] == [4.0, 9.0, 75.0]
     assert len(doc.turns[1].paragraphs) == 2
+
+
+def test_html_entities_from_outside_are_never_resolved() -> None:
+    page = '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><cite>A:</cite><p>&x;</p>'
+    doc = transcript.parse(page)
+    assert "root:" not in transcript.to_json(doc)

@@ -28,7 +28,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..decode import normalise
-from ..errors import DecodeError, ParseError, SchemaError
+from ..errors import DecodeError, LimitError, ParseError, SchemaError
 from ..labels import LabelParts, fold, split_label
 from ..model import ProseKind, Severity, Transcript
 from . import ReadOptions
@@ -251,9 +251,15 @@ def _tree(text: str) -> Any:
         no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
     )
     try:
-        return html.document_fromstring(text, parser=parser)
+        root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise ParseError(f"not readable as HTML: {error}") from None
+    for logged in parser.error_log:
+        # A fatal error stops libxml2 where it is (nesting past 255 levels): the rest of
+        # the page would be lost without a word, so the page is refused instead.
+        if logged.level_name == "FATAL":
+            raise LimitError(f"HTML input not read to its end: {logged.message}")
+    return root
 
 
 class _HtmlReader:
