@@ -278,3 +278,10 @@ def test_html_entities_from_outside_are_never_resolved() -> None:
     page = '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><cite>A:</cite><p>&x;</p>'
     doc = transcript.parse(page)
     assert "root:" not in transcript.to_json(doc)
+
+
+def test_html_unknown_tags_are_named_on_their_line() -> None:
+    doc = transcript.parse("<cite>Ana:</cite>\n<p>Hi</p>\n<v Jane>\n<p>Bye</p>", "podcast-html")
+    dropped = [d for d in doc.diagnostics if d.code == "markup-dropped"]
+    assert [d.line for d in dropped] == [3]
+    assert "Jane" in dropped[0].message

@@ -232,6 +232,19 @@ _TIME = re.compile(r"(?:(\d{1,3}):)?(\d{1,3}):(\d{1,2})(?:[.,](\d{1,3}))?")
 
 DROPPED = ("script", "style", "template", "noscript")
 BLOCKS = frozenset({"cite", "time", "p", "title"})
+KNOWN = frozenset(
+    {
+        *BLOCKS,
+        *("html", "head", "body", "meta", "link", "base", "div", "span", "section", "article"),
+        *("main", "header", "footer", "nav", "aside", "a", "b", "i", "em", "strong", "u", "s"),
+        *("small", "mark", "q", "abbr", "sub", "sup", "br", "hr", "wbr", "ul", "ol", "li"),
+        *("dl", "dt", "dd", "blockquote", "figure", "figcaption", "h1", "h2", "h3", "h4"),
+        *("h5", "h6", "code", "pre", "img", "audio", "video", "source", "track"),
+    }
+)
+"""Tags whose names and attributes are markup in a podcast transcript page. Any other
+element (`<v Jane>` in pasted captions, `<blink>`) may be text that merely looks like a
+tag, so the line it is on gets a diagnostic saying what was left out."""
 
 
 def _seconds(text: str) -> float | None:
@@ -343,17 +356,15 @@ def _walk(root: Any) -> Iterator[tuple[str, Any]]:
 def _read_html(text: str, options: ReadOptions) -> Transcript:
     root = _tree(text)
     doc = DocumentBuilder(HTML_STYLE)
-    dropped: dict[str, list[int]] = {}
     for element in list(root.iter(*DROPPED)):
-        dropped.setdefault(element.tag, []).append(element.sourceline or 1)
-        element.drop_tree()  # keeps the tail text
-    for tag, lines in dropped.items():
         doc.diagnose(
             "markup-dropped",
-            f"left out the contents of {len(lines)} <{tag}> element(s) (code, not text)",
-            lines[0],
+            f"left out the contents of a <{element.tag}> element (code, not text)",
+            element.sourceline or 1,
             Severity.INFO,
         )
+        element.drop_tree()  # keeps the tail text
+    _diagnose_unknown_tags(root, doc)
     reader = _HtmlReader(doc)
     for kind, element in _walk(root):
         line = element.sourceline or 1
@@ -376,3 +387,24 @@ def _ends_from_next_starts(doc: DocumentBuilder) -> None:
     for turn, following in pairwise(turns):
         if turn.end is None and turn.start is not None and following.start is not None:
             turn.end = following.start
+
+
+def _diagnose_unknown_tags(root: Any, doc: DocumentBuilder) -> None:
+    """One diagnostic per line holding elements outside KNOWN: their tags were left out."""
+    unknown: dict[int, list[str]] = {}
+    for element in root.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag not in KNOWN:
+            unknown.setdefault(element.sourceline or 1, []).append(_shown(element))
+    for line, tags in unknown.items():
+        shown = ", ".join(dict.fromkeys(tags[:5])) + (", …" if len(tags) > 5 else "")
+        doc.diagnose("markup-dropped", f"left out markup this reader does not know: {shown}", line)
+
+
+def _shown(element: Any) -> str:
+    """The start tag as it read (`<v Jane>`), shortened: what the diagnostic says was left out."""
+    attributes = " ".join(
+        f"{name}={value!r}" if value else str(name) for name, value in element.attrib.items()
+    )
+    tag = str(element.tag)[:40]
+    return f"<{tag} {attributes[:80]}>" if attributes else f"<{tag}>"
