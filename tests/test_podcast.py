@@ -284,4 +284,4 @@ def test_html_unknown_tags_are_named_on_their_line() -> None:
     doc = transcript.parse("<cite>Ana:</cite>\n<p>Hi</p>\n<v Jane>\n<p>Bye</p>", "podcast-html")
     dropped = [d for d in doc.diagnostics if d.code == "markup-dropped"]
     assert [d.line for d in dropped] == [3]
-    assert "Jane" in dropped[0].message
+    assert "<v jane>" in dropped[0].message  # the HTML parser lower-cases names
