@@ -136,6 +136,15 @@ READERS: tuple[ReaderEntry, ...] = (
         signal=r"(?m)^@",
     ),
     ReaderEntry(
+        "podcast",
+        "podcast",
+        (".html", ".htm"),
+        ("text/html",),
+        "Podcasting 2.0 transcripts: JSON segments, HTML <cite>/<time>/<p>",
+        styles=("podcast-json", "podcast-html"),
+        signal=r'"segments"|(?i:<cite)',
+    ),
+    ReaderEntry(
         "exports",
         "exports",
         (),
@@ -337,8 +346,21 @@ JSON_DETECTION = "the input is transcript/1 JSON"
 
 
 def is_raw_json(head: str, suffix: str = "") -> bool:
-    """The library's own JSON: by suffix, or by its opening (checked on the raw input)."""
-    return suffix.lower() == ".json" or (head.startswith("{") and '"transcript/' in head)
+    """The library's own JSON: by suffix, or by its opening (checked on the raw input).
+
+    A `.json` file that opens as podcast-namespace JSON (`"segments"`, no
+    `"transcript/` version) is not: it is left to the detection vote, where the
+    `podcast` reader's fit claims it, so it is decoded and normalised like text.
+    """
+    if head.startswith("{") and '"transcript/' in head:
+        return True
+    return suffix.lower() == ".json" and not _podcast_json(head)
+
+
+def _podcast_json(head: str) -> bool:
+    from .read.podcast import looks_like_json  # small module; imported only for .json input
+
+    return looks_like_json(head)
 
 
 def detect_reader(text: str, suffix: str = "") -> Detection:
