@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcript
-from transcript import Prose, Transcript, TranscriptError, Turn
+from doc_views import codes, names, text_of
+from transcript import Prose, TranscriptError
 from transcript.cli import main
 from transcript.errors import LimitError, ParseError, SchemaError
 from transcript.read import podcast
@@ -25,19 +26,6 @@ Guest: Thanks for having me.
 Host: Let's start with the budget: what happened?
 Guest: Frankly, nobody expected the shortfall.
 """
-
-
-def names(doc: Transcript) -> list[str]:
-    by_id = {s.id: s.name for s in doc.speakers}
-    return [by_id[t.speaker] for t in doc.turns]
-
-
-def text_of(turn: Turn) -> str:
-    return " ".join(p.text for p in turn.paragraphs)
-
-
-def codes(doc: Transcript) -> list[str]:
-    return [d.code for d in doc.diagnostics]
 
 
 def segments(*items: dict[str, object]) -> str:
