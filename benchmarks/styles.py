@@ -48,6 +48,11 @@ def short_clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def surname(name: str) -> str:
+    """The last word of a label, its parenthesis taken off: `Editor (Time.news)` → `Time.news`."""
+    return name.replace("(", "").replace(")", "").split()[-1]
+
+
 def code_of(name: str) -> str:
     letters = [c for c in name.upper() if c.isalpha()]
     return "".join(letters[:3]).ljust(3, "X")
@@ -139,12 +144,217 @@ def as_deposition(turns: Turns) -> str:
 
 
 def as_hearing(turns: Turns) -> str:
-    def label(name: str) -> str:
-        *first, last = name.replace("(", "").replace(")", "").split()
-        return f"Mr. {last.upper()}."
-
-    paragraphs = [f"    {label(name)} {' '.join(paras)}" for name, paras in turns]
+    """Older GPO printing, one line per paragraph: `Mr. SMITH.` with the surname in capitals."""
+    paragraphs = [f"    Mr. {surname(name).upper()}. {' '.join(paras)}" for name, paras in turns]
     return "[From the U.S. Government Publishing Office]\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+# --------------------------------------------------------------------------- styles: courts,
+# hearings, parliament, briefings and calls (the testimony, hearing, hansard, briefing and
+# earnings readers). Each is one writer; `printed_as` maps a workload label to how the style
+# prints that speaker, from the label's words alone.
+
+COURT_WIDTH = 56
+"""Characters of speech on a numbered transcript line (after the margin and tab stop)."""
+LINES_PER_PAGE = 25
+GPO_WIDTH = 66
+GPO_INDENT = 4
+
+
+def wrapped(text: str, width: int, first: int = 0) -> list[str]:
+    """`text` broken at spaces into lines of `width` (the first line `first` shorter)."""
+    lines: list[str] = []
+    line = ""
+    limit = width - first
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line, limit = word, width
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
+
+
+def paginated(body: list[str], header: Callable[[int], list[str]], footer: list[str]) -> str:
+    """Numbered pages of 25 lines (`" 1   text"`), each between its header and footer."""
+    out: list[str] = []
+    for page, start in enumerate(range(0, len(body), LINES_PER_PAGE), 1):
+        out += header(page)
+        out += [f"{n:2d}{text}" for n, text in enumerate(body[start : start + LINES_PER_PAGE], 1)]
+        out += footer
+    return "\n".join(out) + "\n"
+
+
+def court_turn(label: str, paras: list[str]) -> list[str]:
+    """A colloquy turn at the tab stop, wrapped to the margin; later paragraphs at the tab stop."""
+    lines: list[str] = []
+    for k, para in enumerate(paras):
+        lead = f"{label}:  " if k == 0 else ""
+        first, *rest = wrapped(para, COURT_WIDTH, len(lead))
+        lines.append(f"              {lead}{first}")
+        lines += [f"   {line}" for line in rest]
+    return lines
+
+
+def as_scotus(turns: Turns) -> str:
+    """A Supreme Court argument: the Court's running header, numbered lines, `JUSTICE X:`."""
+
+    def printed_as(name: str) -> str:
+        if name.startswith("Editor"):
+            return "CHIEF JUSTICE EDITOR" if "(" in name else "JUSTICE EDITOR"
+        return f"MR. {surname(name).upper()}"
+
+    body = ["                        P R O C E E D I N G S"]
+    body += ["                                                 (10:04 a.m.)"]
+    counsel = next(surname(name) for name, _ in turns if not name.startswith("Editor"))
+    body += [f"               ORAL ARGUMENT OF {counsel.upper()}"]
+    body += ["                   ON BEHALF OF THE PETITIONER"]
+    for name, paras in turns:
+        body += court_turn(printed_as(name), paras)
+
+    def header(page: int) -> list[str]:
+        return ["                    Official - Subject to Final Review", f"{page:>65}"]
+
+    return paginated(body, header, ["                        Marlowe Reporting Company", ""])
+
+
+def as_trial(turns: Turns) -> str:
+    """A PACER trial transcript: filing stamp, numbered lines, `Q.`/`A.` at the margin.
+
+    The interviewer asks (`Q.`), the others answer (`A.`); the interviewer's
+    variant with an affiliation is the judge (`THE COURT:`) at the tab stop.
+    """
+    body: list[str] = []
+    for name, paras in turns:
+        if "(" in name:
+            body += court_turn("THE COURT", paras)
+            continue
+        letter = "Q" if name.startswith("Editor") else "A"
+        for k, para in enumerate(paras):
+            lead = f"{letter}.  " if k == 0 else "           "
+            first, *rest = wrapped(para, COURT_WIDTH + 10, len(lead))
+            body.append(f"   {lead}{first}")
+            body += [f"   {line}" for line in rest]
+    pages = (len(body) + LINES_PER_PAGE - 1) // LINES_PER_PAGE
+
+    def header(page: int) -> list[str]:
+        return [
+            f"Case 1:26-cr-00391-LMV   Document 214   Filed 02/18/27   Page {page} of {pages}",
+            f"{page:>68}",
+            "",
+        ]
+
+    return paginated(body, header, [""])
+
+
+def as_hearing_mixed(turns: Turns) -> str:
+    """Later GPO printing: `Mr. Thompson.` in mixed case, paragraphs wrapped to column 0."""
+
+    def printed_as(name: str) -> str:
+        return "The Chairman" if "(" in name else f"Mr. {surname(name)}"
+
+    lines = [
+        "[Senate Hearing 118-402]",
+        "[From the U.S. Government Publishing Office]",
+        "                  OVERSIGHT OF RURAL BROADBAND MAPPING",
+        "                                HEARING",
+        "                             APRIL 9, 2024",
+        "",
+    ]
+    for name, paras in turns:
+        for k, para in enumerate(paras):
+            text = f"{printed_as(name)}. {para}" if k == 0 else para
+            first, *rest = wrapped(text, GPO_WIDTH, GPO_INDENT)
+            lines += [f"    {first}", *rest]
+    return "\n".join(lines) + "\n"
+
+
+CONSTITUENCIES = ("Arlesford and Crane", "Hesketh North", "Wexcombe", "Tilbury East")
+PARTIES = ("LD", "Lab", "Con", "SNP")
+HANSARD_HEADINGS = ("Harbour Infrastructure Fund", "Fishing Quotas", "Rural Bus Services")
+
+
+def as_hansard(turns: Turns) -> str:
+    """Westminster Hansard: `Name (Constituency) (Party):` at a member's first turn, `Name:`
+    after, an `Office (Name):` minister, margin times and subject headings."""
+    lines = [
+        "House of Commons",
+        "Wednesday 9 June 2027",
+        "The House met at half-past Eleven o’clock",
+        "Prayers",
+        "[Mr Speaker in the Chair]",
+        "",
+        "Oral Answers to Questions",
+        "",
+    ]
+    seen: set[str] = set()
+    minister = next(name for name, _ in turns if not name.startswith("Editor"))
+    for i, (name, paras) in enumerate(turns):
+        if i % 100 == 0:
+            lines += [HANSARD_HEADINGS[i // 100 % len(HANSARD_HEADINGS)], ""]
+        if i % 25 == 0:
+            lines += [f"{12 + i // 600 % 10}.{i // 25 % 60:02d} pm", ""]
+        printed = name.replace(".", "")
+        if name == minister:
+            office = "The Minister for Coastal Communities"
+            printed = f"{office} ({printed})" if name not in seen else office
+        elif name not in seen and "(" not in name:
+            k = len(seen)
+            printed += f" ({CONSTITUENCIES[k % 4]}) ({PARTIES[k % 4]})"
+        seen.add(name)
+        lines += [f"{printed}: {paras[0]}", ""]
+        for para in paras[1:]:
+            lines += [para, ""]
+    return "\n".join(lines) + "\n"
+
+
+def as_briefing(turns: Turns) -> str:
+    """A White House briefing: release header, `Q    ` reporters, `MS. NAME:` briefers, END."""
+    lines = [
+        "THE WHITE HOUSE",
+        "Office of the Press Secretary",
+        "FOR IMMEDIATE RELEASE",
+        "June 11, 2027",
+        "",
+        "PRESS BRIEFING BY PRESS SECRETARY DANA KOVACS",
+        "",
+        "James S. Brady Press Briefing Room",
+        "",
+        "1:14 P.M. EDT",
+        "",
+    ]
+    for name, paras in turns:
+        lead = "Q    " if name.startswith("Editor") else f"MS. {surname(name).upper()}:  "
+        lines += [lead + paras[0], ""]
+        for para in paras[1:]:
+            lines += [para, ""]
+    lines += ["END                1:52 P.M. EDT"]
+    return "\n".join(lines) + "\n"
+
+
+EXECUTIVE_TITLES = ("Chief Executive Officer", "Chief Financial Officer", "Vice President")
+
+
+def as_earnings(turns: Turns) -> str:
+    """An earnings call (Motley Fool layout): `Name -- Title` rosters, then each turn's
+    speaker alone on a line; the interviewer's affiliated variant is the Operator."""
+
+    def printed_as(name: str) -> str:
+        return "Operator" if "(" in name else name
+
+    names = list(dict.fromkeys(printed_as(name) for name, _ in turns))
+    analysts = [name for name in names if name.startswith("Editor")]
+    executives = [name for name in names if name != "Operator" and name not in analysts]
+    lines = ["Corvane Robotics (CRVN) Q3 2027 Earnings Call Transcript", "", "Nov 4, 2027", ""]
+    lines += ["Call participants:", ""]
+    lines += [f"{n} -- {EXECUTIVE_TITLES[k % 3]}" for k, n in enumerate(executives)]
+    lines += [f"{n} -- Halcyon Securities -- Analyst" for n in analysts]
+    lines += ["", "Prepared Remarks:", ""]
+    for name, paras in turns:
+        lines += [printed_as(name), ""]
+        for para in paras:
+            lines += [para, ""]
+    return "\n".join(lines) + "\n"
 
 
 STYLES: dict[str, Callable[[Turns], str]] = {
@@ -158,7 +368,13 @@ STYLES: dict[str, Callable[[Turns], str]] = {
     "bracket-timestamp": as_bracket,
     "chat-cha": as_chat,
     "deposition-qa": as_deposition,
-    "hearing-gpo-mixed": as_hearing,
+    "hearing-gpo-caps": as_hearing,
+    "hearing-gpo-mixed": as_hearing_mixed,
+    "trial-qa-unnamed": as_trial,
+    "scotus-argument": as_scotus,
+    "hansard": as_hansard,
+    "press-briefing": as_briefing,
+    "earnings-call": as_earnings,
 }
 
 

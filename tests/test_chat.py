@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcript
-from transcript import Heading, Prose, ProseKind, Role, Transcript, TranscriptError, Turn
+from doc_views import codes, names, text_of
+from transcript import Heading, Prose, ProseKind, Role, Transcript, TranscriptError
 from transcript.decode import decode, normalise
 from transcript.read import ReadOptions, chat
 from transcript.read.detect import Head
@@ -55,19 +56,6 @@ FAMILY = (
 """CHILDES style without media: a role as the name, an underscored name, an undeclared code."""
 
 INTERVIEW = "Interviewer: Where were you?\nMaria: At home.\nInterviewer: Alone?\nMaria: Yes.\n"
-
-
-def names(doc: Transcript) -> list[str]:
-    by_id = {s.id: s.name for s in doc.speakers}
-    return [by_id[t.speaker] for t in doc.turns]
-
-
-def text_of(turn: Turn) -> str:
-    return " ".join(p.text for p in turn.paragraphs)
-
-
-def codes(doc: Transcript) -> list[str]:
-    return [d.code for d in doc.diagnostics]
 
 
 def test_chat_is_detected_and_plain_interviews_are_not() -> None:

@@ -148,25 +148,17 @@ like `WEBVTT0` is not a signature, yet dropped: tests/test_hostile.py holds that
 CAPTION_TAG = re.compile(r"</?(?:b|i|u|c|v|lang|ruby|rt|font)\b[^>]*>|\{\\[^}]*\}")
 """Cue-text markup of WebVTT, the `<font>` and `{\\an8}` overrides of SubRip: styling the
 caption readers take off (and WebVTT's character references, which they decode)."""
-MARKDOWN_LOSES_DELIMITERS = (
-    "the Markdown emphasis stripping that the markdown and oral-history readers share drops "
-    "unmatched delimiters without a diagnostic ('a *d and 0_' reads as 'a d and 0'); the "
-    "@example below fails every time"
-)
 
 
 @pytest.mark.parametrize(
     "reader",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=MARKDOWN_LOSES_DELIMITERS))
-        if name in ("markdown", "oral-history")
-        else name
-        for name in TEXT_READERS
-    ],
+    TEXT_READERS,
 )
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=hostile_documents())
 @example(text="# Interview\n\n**Jane:** Hi there.\n\n**Guest:** a *d and 0_ too.\n")
+@example(text="0\x0cA\x0c")
+@example(text="WEBVTT0\n\n00:00:01.000 --> 00:00:02.000\nHi\n")
 def test_every_reader_keeps_every_word_or_names_its_line(reader: str, text: str) -> None:
     try:
         doc = transcript.parse(text, style=reader)

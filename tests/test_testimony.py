@@ -12,7 +12,7 @@ import transcript
 from transcript import Heading, Prose, ProseKind, Role, TranscriptError
 from transcript.decode import normalise
 from transcript.read import ReadOptions
-from transcript.read.furniture import common_indent, has_legal_layout, page_lines
+from transcript.read.furniture import common_indent, has_legal_layout, line_indents, page_lines
 from transcript.read.testimony import read
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
@@ -322,9 +322,10 @@ def test_legal_layout_needs_most_lines_numbered_in_sequence() -> None:
     assert has_legal_layout(["CAPTION", "", *page, *[f"index {n} 3:4" for n in range(30)]])
     short_list = ["Some prose.", " 1 milk", " 2 eggs", " 3 flour", "More prose."] * 2
     assert not has_legal_layout(short_list)
-    lines = page_lines(page)
-    assert [line.page_line for line in lines] == list(range(1, 26))
-    assert common_indent(lines) == 4
+    pages = page_lines(page)
+    assert [number for number, _ in pages.margins.values()] == list(range(1, 26))
+    stripped = [line.lstrip(" \t") for line in pages.lines]
+    assert common_indent(stripped, line_indents(pages.lines, stripped), pages.margins) == 4
 
 
 def test_caller_overrides_win_over_the_documents_bindings() -> None:

@@ -100,6 +100,8 @@ def fold(text: str) -> str:
     `MR. SMITH`, `Mr. Smith` and `Mr Smith` fold alike; a Cyrillic `Е` in
     `Еditor` does not fold to the Latin `E`, so look-alikes stay apart.
     """
+    if text.isascii():  # NFKC and the invisible set leave ASCII alone; casefold is lower
+        return " ".join(text.lower().replace(".", " ").split())
     text = unicodedata.normalize("NFKC", text)
     if not INVISIBLE.isdisjoint(text):
         text = "".join(ch for ch in text if ch not in INVISIBLE)

@@ -8,6 +8,7 @@ so reading JSON never imports reportlab.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any, cast
@@ -45,6 +46,19 @@ class ReaderEntry:
     raw: bool = False
     """True for the library's own lossless formats: `loads(str | bytes)` reads the raw
     input, without text normalisation, and the stored metadata is kept as it is."""
+
+    signal: str | None = None
+    """A pattern the start of a document must contain for this reader's grammar to fit
+    it at all (`-->` for SubRip), or None when there is no such mark. Detection asks
+    the reader's `fit` only when the signal is there (or the file's suffix is the
+    reader's own), so a document imports and runs only the readers that could fit it.
+    tests/test_detection.py checks that no fit ever answers without its signal."""
+
+    def may_fit(self, head_text: str, suffix: str) -> bool:
+        """The reader's signal is in `head_text`, or the suffix is its own: ask its `fit`."""
+        if self.signal is None or suffix in self.suffixes:
+            return True
+        return re.search(self.signal, head_text) is not None
 
     def load(self) -> ReadFunction:
         module = importlib.import_module(f"transcript.read.{self.module}")
@@ -101,6 +115,7 @@ READERS: tuple[ReaderEntry, ...] = (
         ("text/vtt",),
         "WebVTT captions: <v> voice spans, Zoom 'Name: text' cues",
         styles=("webvtt-voice", "zoom-vtt"),
+        signal=r"WEBVTT",
     ),
     ReaderEntry(
         "srt",
@@ -109,6 +124,7 @@ READERS: tuple[ReaderEntry, ...] = (
         ("application/x-subrip",),
         "SubRip captions: 'NAME:' prefixes, '>>' speaker changes",
         styles=("srt-sdh", "srt-chevron"),
+        signal=r"-->",
     ),
     ReaderEntry(
         "chat",
@@ -117,6 +133,16 @@ READERS: tuple[ReaderEntry, ...] = (
         ("text/x-chat",),
         "TalkBank CHAT: @Participants, *CODE: tiers",
         styles=("chat-cha",),
+        signal=r"(?m)^@",
+    ),
+    ReaderEntry(
+        "podcast",
+        "podcast",
+        (".html", ".htm"),
+        ("text/html",),
+        "Podcasting 2.0 transcripts: JSON segments, HTML <cite>/<time>/<p>",
+        styles=("podcast-json", "podcast-html"),
+        signal=r'"segments"|(?i:<cite)',
     ),
     ReaderEntry(
         "exports",
@@ -126,6 +152,7 @@ READERS: tuple[ReaderEntry, ...] = (
         "transcription-service exports: Otter 'Name  0:06', Rev 'Name (00:01:23):', "
         "'[00:01:23] Name:'",
         styles=("otter-export", "rev-export", "bracket-timestamp"),
+        signal=r"[0-9]:[0-9][0-9]",
     ),
     ReaderEntry(
         "testimony",
@@ -150,6 +177,7 @@ READERS: tuple[ReaderEntry, ...] = (
         (),
         "Westminster Hansard: 'Name (Constituency) (Party):', 'Office (Name):'",
         styles=("hansard",),
+        signal=r"\)[ \t]*[:：]",
     ),
     ReaderEntry(
         "briefing",
@@ -158,6 +186,7 @@ READERS: tuple[ReaderEntry, ...] = (
         (),
         "press briefings: 'MS. PSAKI:', 'Q' questions",
         styles=("press-briefing",),
+        signal=r"(?m)^[ \t]*Q",
     ),
     ReaderEntry(
         "earnings",
@@ -166,6 +195,7 @@ READERS: tuple[ReaderEntry, ...] = (
         (),
         "earnings calls: names alone on their line, participant rosters",
         styles=("earnings-call",),
+        signal=r"(?i)participant|executive|analyst|speaker",
     ),
     ReaderEntry(
         "oral-history",
@@ -184,6 +214,15 @@ READERS: tuple[ReaderEntry, ...] = (
         styles=("play-verse",),
     ),
     ReaderEntry(
+        "screenplay",
+        "screenplay",
+        (".fountain",),
+        ("text/x-fountain",),
+        "screenplays in Fountain or PDF layout: CHARACTER cues over dialogue, INT./EXT. headings",
+        styles=("screenplay-fountain",),
+        signal=r"(?mi)^[^\S\n]*(?:title[^\S\n]*:|\.[^.\s]|>|(?:int|ext|est|i/e)[. /])|TO:[^\S\n]*$",
+    ),
+    ReaderEntry(
         "script",
         "script",
         (),
@@ -198,6 +237,7 @@ READERS: tuple[ReaderEntry, ...] = (
         ("text/markdown",),
         "Markdown interviews and podcast pages: **bold labels**, headings, front matter",
         styles=("markdown-bold-interview", "podcast-markdown"),
+        signal=r"\*\*|__",
     ),
     ReaderEntry(
         "plain",
@@ -306,21 +346,36 @@ JSON_DETECTION = "the input is transcript/1 JSON"
 
 
 def is_raw_json(head: str, suffix: str = "") -> bool:
-    """The library's own JSON: by suffix, or by its opening (checked on the raw input)."""
-    return suffix.lower() == ".json" or (head.startswith("{") and '"transcript/' in head)
+    """The library's own JSON: by suffix, or by its opening (checked on the raw input).
+
+    A `.json` file that opens as podcast-namespace JSON (`"segments"`, no
+    `"transcript/` version) is not: it is left to the detection vote, where the
+    `podcast` reader's fit claims it, so it is decoded and normalised like text.
+    """
+    if head.startswith("{") and '"transcript/' in head:
+        return True
+    return suffix.lower() == ".json" and not _podcast_json(head)
+
+
+def _podcast_json(head: str) -> bool:
+    from .read.podcast import looks_like_json  # small module; imported only for .json input
+
+    return looks_like_json(head)
 
 
 def detect_reader(text: str, suffix: str = "") -> Detection:
     """Choose the text reader whose grammar explains the start of `text` best (FORMATS.md §8).
 
-    Every reader with a `fit` votes; the highest score wins and a tie goes to
-    the reader listed first. When no reader fits, the general reader reads the
+    Every reader whose signal is in the document (see `ReaderEntry.signal`)
+    votes with its `fit`; the highest score wins and a tie goes to the reader
+    listed first. When no reader fits, the general reader reads the
     document, which keeps unlabelled text as prose with a diagnostic.
     """
     head = Head.of(text, suffix)
+    head_text = head.text
     votes: list[tuple[ReaderEntry, Fit]] = []
     for entry in READERS:
-        if entry.raw:
+        if entry.raw or not entry.may_fit(head_text, head.suffix):
             continue
         votes.append((entry, entry.load_fit()(head)))
     ranked = sorted(

@@ -22,7 +22,6 @@ named rules, refuse one-off label-shaped phrases, then assemble.
 from __future__ import annotations
 
 import enum
-import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -49,6 +48,11 @@ TIME_LINE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp]\.?\s?[Mm]\.?)?(?:\
 
 END_WORD = "END"
 RELEASE_LINE = re.compile(r"(?:for immediate release|embargoed\b).{0,80}", re.IGNORECASE)
+RELEASE_INITIALS = "fFeE"
+RELEASE_LINE_CHARS = 101
+"""`RELEASE_LINE` matches only lines this long at most, starting with these letters."""
+DATE_LINE_CHARS = 120
+"""`is_date_line` takes no longer line, nor one that ends with a period."""
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 """A backslash before ASCII punctuation, as HTML-to-Markdown tools write `\\[` and `\\_`."""
 
@@ -178,26 +182,38 @@ def end_rule(text: str) -> str | None:
 def classify(
     number: int, raw: str, paragraph_start: bool, cache: dict[str, LabelParts | None]
 ) -> Line:
-    """The first rule that claims the line decides what it is."""
+    """The first rule that claims the line decides what it is.
+
+    Each rule is tried only when the line's first character (or its colon, or its
+    length) leaves it a chance: a line of speech passes them all in a few string tests.
+    """
     text = raw.strip()
     if not text:
         return Line(number, What.BLANK, "")
-    speech = reporter_rule(text)
-    if speech is not None and (speech or len(text) == 1 or paragraph_start):
-        return Line(number, What.REPORTER, speech, REPORTER_LABEL, text)
-    if answer_rule(text):
+    first = text[0]
+    if first == REPORTER:
+        speech = reporter_rule(text)
+        if speech is not None and (speech or len(text) == 1 or paragraph_start):
+            return Line(number, What.REPORTER, speech, REPORTER_LABEL, text)
+    elif first == "A" and answer_rule(text):
         return Line(number, What.ANSWER, text)
-    briefer = briefer_rule(text, paragraph_start, cache)
-    if briefer is not None:
-        return Line(number, What.BRIEFER, briefer[1], briefer[0], text)
-    if time_rule(text):
+    if ":" in text[:LABEL_SEARCH_CHARS]:
+        briefer = briefer_rule(text, paragraph_start, cache)
+        if briefer is not None:
+            return Line(number, What.BRIEFER, briefer[1], briefer[0], text)
+    if first.isdigit() and time_rule(text):
         return Line(number, What.TIME, text)
-    end = end_rule(text)
-    if end is not None:
-        return Line(number, What.END, end, whole=text)
-    if RELEASE_LINE.fullmatch(text):
+    if first == "E":
+        end = end_rule(text)
+        if end is not None:
+            return Line(number, What.END, end, whole=text)
+    if (
+        first in RELEASE_INITIALS
+        and len(text) <= RELEASE_LINE_CHARS
+        and RELEASE_LINE.fullmatch(text)
+    ):
         return Line(number, What.RELEASE, text)
-    if is_date_line(text):
+    if len(text) <= DATE_LINE_CHARS and text[-1] != "." and is_date_line(text):
         return Line(number, What.DATE, text)
     if len(text) <= 200 and CLOSING_CHROME.match(text):
         return Line(number, What.CHROME, text)
@@ -216,8 +232,14 @@ def classify_all(lines: Sequence[str], first_number: int = 1) -> list[Line]:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    """Two letters at least, every one of them upper-case (the first that is not ends the test)."""
+    letters = 0
+    for ch in text:
+        if ch.isalpha():
+            if not ch.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
 def _titled(name: str) -> bool:
@@ -232,6 +254,8 @@ def _titled(name: str) -> bool:
 # -- detection ---------------------------------------------------------------------------------
 def fit(head: Head) -> Fit:
     """`Q` + spaces reporters, or `Q` labels with a briefing's times (FORMATS.md §8)."""
+    if not _may_have_reporters(head.lines):
+        return NO_FIT  # every way to qualify needs a reporter's label
     lines = classify_all(head.lines)
     spaced = colon = times = answers = 0
     names: list[str] = []
@@ -263,6 +287,22 @@ def fit(head: Head) -> Fit:
     )
 
 
+def _may_have_reporters(lines: Sequence[str]) -> bool:
+    """Some line could be a reporter's: one that opens with `Q`, or a capitals label whose
+    folded text has `question`/`reporter` in it (`QUESTION:`, `QUESTION (OFF-MIC):`).
+    String tests first; a name is folded only when it is in capitals."""
+    for line in lines:
+        text = line.strip()
+        if text.startswith(REPORTER):
+            return True
+        colon = text.find(":", 0, LABEL_SEARCH_CHARS)
+        if colon > 0 and _is_caps(text[:colon]):
+            folded = fold(text[:colon])
+            if any(word in folded for word in REPORTER_WORDS):
+                return True
+    return False
+
+
 # -- reading -----------------------------------------------------------------------------------
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read a press briefing (see the module docstring)."""
@@ -273,23 +313,35 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     body = raw_lines[body_start:]
     if pairs:  # a Markdown scrape: `\[`, `\_` are escapes, not text
         body = [MARKDOWN_ESCAPE.sub(r"\1", line) if "\\" in line else line for line in body]
-    lines = _refuse_phrase_labels(classify_all(body, body_start + 1), doc)
-    assembler = _Assembler(doc, _blank_layout(lines))
+    lines = classify_all(body, body_start + 1)
+    labels = [index for index, line in enumerate(lines) if line.what in LABEL_LINES]
+    labels = _refuse_phrase_labels(lines, labels, doc)
+    assembler = _Assembler(doc, _blank_layout(lines, labels))
     for line in lines:
         assembler.take(line)
     return assembler.finish(options)
 
 
-def _refuse_phrase_labels(lines: list[Line], doc: DocumentBuilder) -> list[Line]:
+LABEL_LINES = frozenset({What.REPORTER, What.BRIEFER})
+
+
+def _refuse_phrase_labels(lines: list[Line], labels: list[int], doc: DocumentBuilder) -> list[int]:
     """A one-word capitals 'label' that occurs once (`COVID:`, `BOTTOM LINE:`) is speech.
 
     Briefers are printed with a title (`MS. X`, `THE PRESIDENT`) or are role
     words (`MODERATOR`); a single bare word said once is emphasis, not a name.
+    `labels` are the indexes of the label lines; refused ones become text in place,
+    and the indexes of the label lines kept are returned.
     """
     counts = Counter(
-        line.label.folded_name for line in lines if line.what is What.BRIEFER and line.label
+        label.folded_name
+        for index in labels
+        if lines[index].what is What.BRIEFER and (label := lines[index].label)
     )
-    for index, line in enumerate(lines):
+    kept: list[int] = []
+    for index in labels:
+        kept.append(index)
+        line = lines[index]
         parts = line.label
         if line.what is not What.BRIEFER or parts is None:
             continue
@@ -300,27 +352,24 @@ def _refuse_phrase_labels(lines: list[Line], doc: DocumentBuilder) -> list[Line]
         if len(words) >= 2 and _is_caps(parts.name):
             continue  # `SENIOR ADMINISTRATION OFFICIAL`, `JANE DOE`
         lines[index] = Line(line.number, What.TEXT, line.whole)
+        kept.pop()
         doc.diagnose(
             "label-rejected",
             f"{parts.printed!r} occurs once and is not a titled name; the line was read as text",
             line.number,
         )
-    return lines
+    return kept
 
 
-def _blank_layout(lines: list[Line]) -> bool:
+def _blank_layout(lines: list[Line], labels: list[int]) -> bool:
     """True when blank lines separate paragraphs, so adjacent lines are one wrapped paragraph.
 
-    Judged by the labels: where most labels follow a blank line, blank lines
-    are the paragraph breaks, however many wrapped lines a paragraph has.
+    Judged by the labels (`labels`: the indexes of the label lines): where most
+    labels follow a blank line, blank lines are the paragraph breaks, however
+    many wrapped lines a paragraph has.
     """
-    after_blank = not_after_blank = 0
-    for previous, current in itertools.pairwise(lines):
-        if current.what in (What.REPORTER, What.BRIEFER):
-            if previous.what is What.BLANK:
-                after_blank += 1
-            else:
-                not_after_blank += 1
+    after_blank = sum(1 for index in labels if index and lines[index - 1].what is What.BLANK)
+    not_after_blank = sum(1 for index in labels if index) - after_blank
     return after_blank > not_after_blank
 
 

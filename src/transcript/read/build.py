@@ -9,7 +9,7 @@ behave identically for every style.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -20,6 +20,7 @@ from ..model import (
     Block,
     Diagnostic,
     Heading,
+    Inline,
     Metadata,
     Paragraph,
     Prose,
@@ -27,6 +28,7 @@ from ..model import (
     Role,
     Severity,
     SourceSpan,
+    Text,
     Transcript,
     Turn,
 )
@@ -80,12 +82,44 @@ class DraftProse:
 
 Draft = DraftTurn | DraftProse | Heading
 
+InlineRule = Callable[[str], tuple[Inline, ...] | None]
+"""A style's own rule for the text runs of speech (a script's `(beat)`, a play's `[Aside]`): the
+nodes a run becomes, or None when the run stays as it is (most runs: answering None spares a
+Text node per paragraph). It runs after the shared inline parsing, on turns only."""
+
+
+def marked(paragraph: Paragraph, rule: InlineRule) -> Paragraph:
+    """The paragraph with the rule applied to its text runs; the same object if none changed."""
+    content = paragraph.content
+    marks = [rule(node.text) if isinstance(node, Text) else None for node in content]
+    if marks.count(None) == len(marks):
+        return paragraph  # the common paragraph: no run to mark
+    nodes: list[Inline] = []
+    changed = False
+    for node, mark in zip(content, marks, strict=True):
+        if mark is None:
+            nodes.append(node)
+        else:
+            changed = changed or len(mark) != 1 or mark[0] != node
+            nodes.extend(mark)
+    if not changed:
+        return paragraph
+    return Paragraph(tuple(n for n in nodes if not (isinstance(n, Text) and not n.text)))
+
 
 class DocumentBuilder:
     """Collects one read's blocks, metadata and diagnostics; `finish` makes the Transcript."""
 
-    def __init__(self, style: str, diagnostics: list[Diagnostic] | None = None) -> None:
+    def __init__(
+        self,
+        style: str,
+        diagnostics: list[Diagnostic] | None = None,
+        *,
+        inline_rule: InlineRule | None = None,
+    ) -> None:
         self.style = style
+        self.inline_rule = inline_rule
+        """Applied to the speech of every turn as its paragraphs are made (one pass, not two)."""
         self.items: list[Draft] = []
         self.diagnostics: list[Diagnostic] = diagnostics if diagnostics is not None else []
         self.metadata: dict[str, str] = {}
@@ -166,11 +200,15 @@ class DocumentBuilder:
         # after speakers are resolved over all occurrences, gives each turn its speaker.
         occurrences: list[Occurrence] = []
         turn_paragraphs: list[tuple[Paragraph, ...]] = []
+        rule = self.inline_rule
         for item in self.items:
             if isinstance(item, DraftTurn):
                 texts = joined(item.paragraphs)
                 occurrences.append(Occurrence(item.parts, item.first_line, asks(texts)))
-                turn_paragraphs.append(tuple(map(paragraph, texts)))
+                made = tuple(map(paragraph, texts))
+                if rule is not None:
+                    made = tuple(marked(p, rule) for p in made)
+                turn_paragraphs.append(made)
         overrides = (*self.declared_names, *options.speakers)  # the caller's word wins
         roles = (*self.declared_roles, *options.roles)
         resolution = resolve(occurrences, overrides, roles)

@@ -24,6 +24,7 @@ by string operations and short anchored patterns.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -132,25 +133,27 @@ def fit(head: Head) -> Fit:
 
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read an earnings-call transcript (see the module docstring)."""
-    lines = source.text.split("\n")
+    lines = [line.strip() for line in source.text.split("\n")]
     roster, _ = _rosters(lines)
     assembler = _Assembler(DocumentBuilder(STYLE, []), roster, _blank_layout(lines))
     for number, text in enumerate(lines, 1):
-        assembler.take(number, text)
+        if text:
+            assembler.take(number, text)
+        else:
+            assembler.after_blank = True
     return assembler.finish(options)
 
 
 def _blank_layout(lines: list[str]) -> bool:
-    """True when blank lines separate paragraphs (most text lines are followed by a blank)."""
-    followed_by_blank = followed_by_text = 0
-    for current, following in itertools.pairwise(lines):
-        if not current.strip():
-            continue
-        if following.strip():
-            followed_by_text += 1
-        else:
-            followed_by_blank += 1
-    return followed_by_blank >= followed_by_text
+    """True when blank lines separate paragraphs (most text lines are followed by a blank).
+
+    `lines` are stripped, so a blank line is ''.
+    """
+    followed_by_blank = sum(
+        1 for current, following in itertools.pairwise(lines) if current and not following
+    )
+    text_lines = len(lines) - lines.count("") - (1 if lines and lines[-1] else 0)
+    return followed_by_blank >= text_lines - followed_by_blank
 
 
 # -- the roster ------------------------------------------------------------------------------
@@ -178,8 +181,17 @@ def _rosters(lines: Sequence[str]) -> tuple[dict[str, RosterEntry], set[int]]:
     return roster, indexes
 
 
+ROSTER_HEADING_CHARS = 40
+
+
 def _is_roster_heading(text: str) -> bool:
-    return len(text) <= 40 and ROSTER_HEADING.fullmatch(text.rstrip(":").strip()) is not None
+    """`Company Participants`, `Analysts:`: a short line (the words judged once each)."""
+    return len(text) <= ROSTER_HEADING_CHARS and _roster_heading_words(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _roster_heading_words(text: str) -> bool:
+    return ROSTER_HEADING.fullmatch(text.rstrip(":").strip()) is not None
 
 
 def _roster_side(heading: str) -> Role | None:
@@ -242,9 +254,13 @@ def _name_shaped(name: str) -> bool:
     )
 
 
+DECLARED_NAME_CHARS = 2 * ROSTER_NAME_CHARS
+"""A line longer than this declares no speaker (`_declared_name`)."""
+
+
 def _declared_name(text: str, roster: dict[str, RosterEntry]) -> str | None:
     """The name a line declares as a speaker by the roster or the fixed parts, or None."""
-    if len(text) > 2 * ROSTER_NAME_CHARS:
+    if len(text) > DECLARED_NAME_CHARS:
         return None
     bare = text[:-1].rstrip() if text.endswith(":") else text
     if len(bare) <= NAME_LINE_CHARS:
@@ -276,13 +292,12 @@ class _Assembler:
         self.roster_key = ""
         self.seen_turn = False
         self.parts_of: dict[str, LabelParts] = {}
+        self.declared: dict[str, str | None] = {}
+        """`_declared_name` of each short line: a name line recurs once a turn."""
         self.title_set = False
 
-    def take(self, number: int, raw: str) -> None:
-        text = raw.strip()
-        if not text:
-            self.after_blank = True
-            return
+    def take(self, number: int, text: str) -> None:
+        """Place a non-blank line, stripped (a blank one only sets `after_blank`)."""
         self._place(number, text)
         self.after_blank = False
 
@@ -290,14 +305,15 @@ class _Assembler:
         if self._roster_rule(number, text):
             return
         name = self._speaker_rule(text)
+        paragraph_start = self.after_blank or not self.blank_layout
         if name is not None:
             self._start_turn(name, number)
-        elif self._paragraph_start() and SECTION_HEADING.fullmatch(text):
+        elif paragraph_start and _is_section_heading(text):
             self.doc.heading(text.rstrip(":").strip(), 2, number)
             self.open = None
-        elif (self._paragraph_start() and BOILERPLATE.match(text)) or _is_chrome(text):
+        elif (paragraph_start and BOILERPLATE.match(text)) or _is_chrome(text):
             self.open = self.doc.prose(ProseKind.NOTE, text, number)
-        elif self._paragraph_start() and self._note_key_rule(number, text):
+        elif paragraph_start and self._note_key_rule(number, text):
             return
         elif not self.seen_turn:
             self._header(number, text)
@@ -310,9 +326,6 @@ class _Assembler:
                 number,
             )
             self.open = self.doc.prose(ProseKind.NARRATION, text, number)
-
-    def _paragraph_start(self) -> bool:
-        return self.after_blank or not self.blank_layout
 
     # -- rules -------------------------------------------------------------------------
     def _note_key_rule(self, number: int, text: str) -> bool:
@@ -358,7 +371,12 @@ class _Assembler:
         """
         if self.blank_layout and not self.after_blank and self.open is not None:
             return None
-        name = _declared_name(text, self.roster)
+        if len(text) > DECLARED_NAME_CHARS:
+            return None  # a paragraph of speech: longer than any name or roster line
+        if text in self.declared:
+            name = self.declared[text]
+        else:
+            name = self.declared[text] = _declared_name(text, self.roster)
         if name is not None:
             return name
         return self._introduced_name(text)
@@ -416,6 +434,14 @@ class _Assembler:
 
 def _headline(text: str) -> bool:
     return len(text) <= 200 and text[-1] not in ".,;:!?" and any(ch.isalpha() for ch in text)
+
+
+SECTION_HEADING_CHARS = 32
+"""The longest line `SECTION_HEADING` matches (`Management Presentation Section:`)."""
+
+
+def _is_section_heading(text: str) -> bool:
+    return len(text) <= SECTION_HEADING_CHARS and SECTION_HEADING.fullmatch(text) is not None
 
 
 def _is_chrome(text: str) -> bool:

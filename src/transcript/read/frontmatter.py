@@ -374,8 +374,10 @@ def declare_roles(doc: DocumentBuilder, people: Sequence[tuple[str, Role]]) -> N
     if not people:
         return
     labels: dict[tuple[str, ...], str] = {}
+    names: set[str] = set()  # each name's words once: a name recurs in thousands of turns
     for item in doc.items:
-        if isinstance(item, DraftTurn):
+        if isinstance(item, DraftTurn) and item.parts.name not in names:
+            names.add(item.parts.name)
             labels.setdefault(name_tokens(item.parts.name), item.parts.printed)
     wanted = [(name_tokens(name), role) for name, role in people]
     for tokens, role in wanted:

@@ -29,11 +29,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import compress, pairwise
 
 import attrs
 
 Recorder = Callable[[str, int], None]
+Margin = tuple[int, int]
+"""A printed margin number and the column where the line's text after it starts."""
 """Where furniture is reported: `DocumentBuilder.furniture(kind, line)`."""
 
 LEGAL_LAYOUT_SHARE = 0.6
@@ -89,89 +92,100 @@ BOILERPLATE_WORDS = (
 
 
 @attrs.frozen
-class PageLine:
-    """One source line with its page furniture taken off.
+class Pages:
+    """A document's lines with page furniture taken off: one object for the whole document.
 
-    `text` keeps the indentation that followed the margin number (label tab stops
-    and centring carry meaning), without trailing space. Furniture and blank
-    lines have empty text; readers treat both as blank.
+    `lines[i]` is source line `i + 1` without trailing space and without its margin
+    number; the indentation after the number is kept (label tab stops and centring
+    carry meaning). Furniture and blank lines are ''; readers treat both as blank.
+    Lines are plain strings, not an object each: a reader asks for what it needs
+    (`indent_of`, `str.lstrip`) of the few lines its rules look at closely.
     """
 
-    number: int
-    """The 1-based source line."""
-    text: str
-    page_line: int | None = None
-    """The printed margin number, when the page has them."""
-    stripped: str = attrs.field(init=False, eq=False, repr=False)
-    """The text without its indentation (computed once: every rule of a reader asks for it)."""
-    indent: int = attrs.field(init=False, eq=False, repr=False)
-    """Columns of space before the text (tabs to 8), measured after the margin number."""
-
-    def __attrs_post_init__(self) -> None:
-        text = self.text
-        stripped = text.lstrip(" \t")
-        width = len(text) - len(stripped)
-        if width and "\t" in text[:width]:
-            width = len(text[:width].expandtabs(TAB_WIDTH))
-        object.__setattr__(self, "stripped", stripped.rstrip(" \t"))
-        object.__setattr__(self, "indent", width)
+    lines: list[str]
+    margins: dict[int, Margin] = attrs.field(factory=dict)
+    """Line index → (printed margin number, its end column), in a legal page layout
+    (empty elsewhere)."""
 
 
-def page_lines(raw_lines: Sequence[str], record: Recorder | None = None) -> list[PageLine]:
+def page_lines(raw_lines: Sequence[str], record: Recorder | None = None) -> Pages:
     """The document's lines with page furniture removed and reported (module docstring)."""
     report: Recorder = record or _ignore
-    lines = [_without_form_feeds(number, raw, report) for number, raw in enumerate(raw_lines, 1)]
-    numbers = [_margin_number(line) for line in lines]
-    if not has_legal_layout_numbers(lines, numbers):
-        boilerplate = Counter(line for line in lines if is_boilerplate(line))
-        return [_unpaged(number, line, report, boilerplate) for number, line in enumerate(lines, 1)]
-    return _paged(lines, numbers, report)
+    lines = _without_form_feeds(raw_lines, report)
+    margins = _margin_numbers(lines)
+    if not has_legal_layout_numbers(lines, margins):
+        return Pages(_unpaged(lines, report))
+    return _paged(lines, margins, report)
 
 
 def has_legal_layout(raw_lines: Sequence[str]) -> bool:
     """True when most lines carry margin numbers that cycle 1–25 (FORMATS.md §8, step 2)."""
-    lines = [raw.replace("\f", "") for raw in raw_lines]
-    return has_legal_layout_numbers(lines, [_margin_number(line) for line in lines])
+    lines = [raw.replace("\f", "").rstrip() for raw in raw_lines]
+    return has_legal_layout_numbers(lines, _margin_numbers(lines))
 
 
-def has_legal_layout_numbers(lines: Sequence[str], numbers: Sequence[int | None]) -> bool:
+def has_legal_layout_numbers(lines: Sequence[str], margins: Mapping[int, Margin]) -> bool:
     """60% of the non-blank lines numbered in sequence: of the whole text, or, once a page's
     worth of lines is numbered, of the stretch from the first numbered line to the last
-    (a caption before it and a word index after it are unnumbered)."""
-    non_blank = 0
+    (a caption before it and a word index after it are unnumbered).
+
+    `lines` are without trailing space, so blank is ''; `margins` holds the numbered
+    lines in document order, so only they are walked.
+    """
+    if len(margins) < MIN_NUMBERED_LINES:
+        return False
     in_sequence = 0
     previous: int | None = None
-    first_at = last_at = 0  # non-blank counts when the first and last numbered lines were met
+    first = last = -1  # indexes of the first and last numbered lines in sequence
     top = 0
-    for line, number in zip(lines, numbers, strict=True):
-        if not line.strip():
-            continue
-        non_blank += 1
-        if number is None:
-            continue
+    for index, (number, _) in margins.items():
         if previous is None or number == previous + 1 or number == 1:
             in_sequence += 1
-            top = max(top, number)
-            if in_sequence == 1:
-                first_at = non_blank
-            last_at = non_blank
+            if number > top:
+                top = number
+            if first < 0:
+                first = index
+            last = index
         previous = number
     if in_sequence < MIN_NUMBERED_LINES or top < MIN_TOP_NUMBER:
         return False
+    non_blank = len(lines) - lines.count("")
     if in_sequence >= LEGAL_LAYOUT_SHARE * non_blank:
         return True
-    stretch = last_at - first_at + 1
+    stretch = last - first + 1 - lines[first : last + 1].count("")
     return in_sequence >= FULL_PAGE_LINES and in_sequence >= LEGAL_LAYOUT_SHARE * stretch
 
 
-def common_indent(lines: Sequence[PageLine]) -> int:
+def indent_of(text: str) -> int:
+    """Columns of space before the text (tabs to 8), measured after any margin number."""
+    width = len(text) - len(text.lstrip(" \t"))
+    if width and "\t" in text[:width]:
+        width = len(text[:width].expandtabs(TAB_WIDTH))
+    return width
+
+
+def line_indents(lines: Sequence[str], stripped: Sequence[str]) -> list[int]:
+    """Every line's `indent_of`, given the lines without their indentation (string lengths
+    alone, but for the rare line with a tab)."""
+    return [
+        indent_of(line) if "\t" in line else len(line) - len(bare)
+        for line, bare in zip(lines, stripped, strict=True)
+    ]
+
+
+def common_indent(
+    stripped: Sequence[str], indents: Sequence[int], numbered: Collection[int] = ()
+) -> int:
     """The left margin of wrapped speech: the smallest indentation many text lines share.
 
-    Numbered lines decide when there are any (an unnumbered word index must not
-    pull the margin left); labels at tab stops and centred headings sit right of it.
+    `stripped` are the lines without indentation, `indents` their `indent_of`
+    (`line_indents`). Numbered lines (`Pages.margins`) decide when there are any
+    (an unnumbered word index must not pull the margin left); labels at tab stops
+    and centred headings sit right of it.
     """
-    numbered = [line for line in lines if line.page_line is not None and line.text.strip()]
-    counts = Counter(line.indent for line in (numbered or lines) if line.text.strip())
+    counts = Counter([indents[index] for index in numbered if stripped[index]])
+    if not counts:
+        counts = Counter(compress(indents, stripped))  # the indentation of every text line
     if not counts:
         return 0
     total = sum(counts.values())
@@ -187,21 +201,51 @@ def _ignore(kind: str, line: int) -> None:
     """The recorder of a caller that only wants the clean lines (`fit`)."""
 
 
-def _without_form_feeds(number: int, raw: str, report: Recorder) -> str:
-    if "\f" in raw:
-        report("form feed", number)
-        raw = raw.replace("\f", "")
-    return raw.rstrip()
+def _without_form_feeds(raw_lines: Sequence[str], report: Recorder) -> list[str]:
+    """Lines without trailing space; a form feed is a page break, removed and reported.
+
+    Form feeds are rare: one scan of the joined text decides whether any line needs a look.
+    """
+    lines = [raw.rstrip() for raw in raw_lines]
+    if "\f" in "".join(raw_lines):
+        for index, raw in enumerate(raw_lines):
+            if "\f" in raw:
+                report("form feed", index + 1)
+                lines[index] = raw.replace("\f", "").rstrip()
+    return lines
 
 
-def _margin_number(line: str) -> int | None:
-    if not line or not (line[0].isdigit() or line[0] in " \t"):
-        return None
-    match = MARGIN_NUMBER.match(line)
-    if match is None:
-        return None
-    number = int(match.group(1))
-    return number if 1 <= number <= MAX_MARGIN_NUMBER else None
+def _margin_numbers(lines: Sequence[str]) -> dict[int, Margin]:
+    """Index → (number, end) of every line that starts with a margin number in range (1–50).
+
+    The compiled pattern is tried on every line at C speed; only its matches are
+    looked at in Python.
+    """
+    match = MARGIN_NUMBER.match
+    found = [match(line) for line in lines]
+    if len(found) - found.count(None) < MIN_NUMBERED_LINES:
+        return {}  # too few for a page: no need to look at them
+    matched = zip(compress(range(len(found)), found), compress(found, found), strict=True)
+    return {
+        index: (number, margin.end())
+        for index, margin in matched
+        if margin is not None and (number := _margin_value(margin[1]))
+    }
+
+
+MARGIN_VALUES = {str(n): n for n in range(1, MAX_MARGIN_NUMBER + 1)} | {
+    f"0{n}": n for n in range(1, 10)
+}
+"""Printed margin numbers in range → their values: a lookup instead of an `int()` per line."""
+
+
+def _margin_value(printed: str) -> int:
+    """The margin number printed (1–2 digits), or 0 when out of range (0, 51–99)."""
+    number = MARGIN_VALUES.get(printed)
+    if number is None:  # other digits than ASCII, or out of range
+        number = int(printed)
+        return number if 0 < number <= MAX_MARGIN_NUMBER else 0
+    return number
 
 
 def shape_kind(text: str) -> str | None:
@@ -235,107 +279,150 @@ SENTENCE_LOWER_WORDS = 3
 
 
 def _reads_as_sentence(text: str) -> bool:
-    """A question or exclamation, or words mostly in lower case: speech, not a letterhead."""
+    """A question or exclamation, words mostly in lower case, or a line that stops on a
+    lower-case word (speech wrapped mid-sentence: `… our reporters was surprised by the`):
+    speech, not a letterhead, whose last word is a name (`Reporting Services`)."""
     stripped = text.rstrip()
     if stripped[-1:] in ("?", "!"):
         return True
-    lower = sum(1 for word in stripped.split() if word[0].islower() and len(word) > 3)
+    words = stripped.split()
+    if words and words[-1].isalpha() and words[-1].islower():
+        return True
+    lower = sum(1 for word in words if word[0].islower() and len(word) > 3)
     return lower >= SENTENCE_LOWER_WORDS
 
 
-def _unpaged(number: int, line: str, report: Recorder, boilerplate: Counter[str]) -> PageLine:
-    """A line of a document without margin numbers: only shapes speech never has go."""
-    if not line:
-        return PageLine(number, "")
-    kind = shape_kind(line)
-    if kind is None and PAGE_NUMBER.fullmatch(line):
-        indent = len(line) - len(line.lstrip(" \t"))
-        if indent >= ALIGNED_NUMBER_INDENT or not line.strip(" \t").isdigit():
-            kind = "page number"
-    if kind is None and boilerplate[line] >= 2:  # a running header or footer
-        kind = "reporter boilerplate"
-    if kind is None:
-        return PageLine(number, line)
-    report(kind, number)
-    return PageLine(number, "")
+SHORT_LINE = 34
+"""A page number or a `(Continued)` mark is at most this long without its indentation."""
 
 
-def _paged(lines: Sequence[str], numbers: Sequence[int | None], report: Recorder) -> list[PageLine]:
-    """A legal page layout: strip margin numbers; the unnumbered lines between pages go."""
-    gap = _page_gaps(lines, numbers)
-    gap_texts = {
-        " ".join(line.split())
-        for index, line in enumerate(lines)
-        if gap[index] and line and not PAGE_NUMBER.fullmatch(line)
-    }
-    boilerplate = Counter(
-        line
-        for line, margin in zip(lines, numbers, strict=True)
-        if margin is None and is_boilerplate(line)
-    )
-    result: list[PageLine] = []
-    seen_body = False
-    page_number_since_body = False
+def is_page_number(stripped: str) -> bool:
+    """A whole line (without its indentation) that is a page number (`PAGE_NUMBER`).
+
+    Matched without the indentation, so a right-aligned number costs no backtracking
+    over the spaces before it; a line too long to be one is not matched at all.
+    """
+    return len(stripped) <= SHORT_LINE and PAGE_NUMBER.fullmatch(stripped) is not None
+
+
+MAY_START_FURNITURE = "Cc"
+"""A longer line is furniture only as a filing stamp (`Case …`), a `[[Page]]` marker or a
+recurring line; anything else is speech, decided by these string tests alone."""
+
+
+def _unpaged(lines: list[str], report: Recorder) -> list[str]:
+    """A document without margin numbers: only shapes speech never has go (in place)."""
+    recurring = _recurring_boilerplate(lines)
     for index, line in enumerate(lines):
-        number = index + 1
-        margin = numbers[index]
-        if margin is not None:
-            match = MARGIN_NUMBER.match(line)
-            assert match is not None
-            report("line number", number)
-            seen_body = True
-            page_number_since_body = False
-            result.append(PageLine(number, line[match.end() :], margin))
-            continue
         if not line:
-            result.append(PageLine(number, ""))
+            continue
+        stripped = line.lstrip(" \t")
+        if (
+            len(stripped) > SHORT_LINE
+            and stripped[0] not in MAY_START_FURNITURE
+            and line not in recurring
+            and "[[" not in line
+        ):
             continue
         kind = shape_kind(line)
-        if kind is None and PAGE_NUMBER.fullmatch(line):
-            kind = "page number"
-            page_number_since_body = True
-        if kind is None and boilerplate[line] >= 2:
+        if kind is None and is_page_number(stripped):
+            indent = len(line) - len(stripped)
+            if indent >= ALIGNED_NUMBER_INDENT or not stripped.isdigit():
+                kind = "page number"
+        if kind is None and line in recurring:  # a running header or footer
             kind = "reporter boilerplate"
-        if kind is None and (gap[index] or " ".join(line.split()) in gap_texts):
-            if is_boilerplate(line):
+        if kind is not None:
+            report(kind, index + 1)
+            lines[index] = ""
+    return lines
+
+
+def _recurring_boilerplate(lines: Iterable[str]) -> set[str]:
+    """The lines printed at least twice that read as a reporter's or publisher's boilerplate.
+
+    Counting every line is one C-speed pass; only the recurring ones are judged.
+    """
+    counts = Counter(lines)
+    return {line for line, n in counts.items() if n >= 2 and line and is_boilerplate(line)}
+
+
+def _paged(lines: list[str], margins: dict[int, Margin], report: Recorder) -> Pages:
+    """A legal page layout: strip margin numbers; the unnumbered lines between pages go.
+
+    Numbered lines only lose their number; the rules below look at the unnumbered
+    ones, run by run (a run is the unnumbered lines between two numbered ones).
+    """
+    for index, (_, end) in margins.items():
+        report("line number", index + 1)
+        lines[index] = lines[index][end:]
+    runs = _unnumbered_runs(len(lines), margins)
+    gaps = _page_gaps(lines, runs)
+    gap_texts = {
+        " ".join(lines[index].split())
+        for index in gaps
+        if lines[index] and not is_page_number(lines[index].lstrip(" \t"))
+    }
+    boilerplate = _recurring_boilerplate(line for run in runs for line in lines[run[0] : run[1]])
+    for start, stop, before, _ in runs:
+        seen_body = before is not None
+        page_number_since_body = False
+        for index in range(start, stop):
+            line = lines[index]
+            if not line:
+                continue
+            kind = shape_kind(line)
+            if kind is None and is_page_number(line.lstrip(" \t")):
+                kind = "page number"
+                page_number_since_body = True
+            if kind is None and line in boilerplate:
                 kind = "reporter boilerplate"
-            elif seen_body and not page_number_since_body:
-                kind = "page footer"
-            else:
-                kind = "page header"
-        if kind is None:
-            result.append(PageLine(number, line))
-            continue
-        report(kind, number)
-        result.append(PageLine(number, ""))
-    return result
+            if kind is None and (index in gaps or " ".join(line.split()) in gap_texts):
+                if is_boilerplate(line):
+                    kind = "reporter boilerplate"
+                elif seen_body and not page_number_since_body:
+                    kind = "page footer"
+                else:
+                    kind = "page header"
+            if kind is not None:
+                report(kind, index + 1)
+                lines[index] = ""
+    return Pages(lines, margins)
 
 
-def _page_gaps(lines: Sequence[str], numbers: Sequence[int | None]) -> list[bool]:
-    """For each line: True when it is an unnumbered line in a short run between two pages.
+Run = tuple[int, int, int | None, int | None]
+"""A run of unnumbered lines: start and stop indexes, the margin numbers before and after it."""
+
+
+def _unnumbered_runs(count: int, margins: Mapping[int, Margin]) -> list[Run]:
+    """Every run of unnumbered lines: between numbered ones, before the first, after the last.
+
+    Only where two numbered lines are not neighbours is there a run between them, so the
+    numbered lines are compared pairwise (a comprehension) and the few runs made after.
+    """
+    if not margins:
+        return [(0, count, None, None)] if count else []
+    numbered = list(margins)
+    breaks = [(a, b) for a, b in pairwise(numbered) if b - a > 1]
+    runs: list[Run] = []
+    if numbered[0] > 0:
+        runs.append((0, numbered[0], None, margins[numbered[0]][0]))
+    runs += [(a + 1, b, margins[a][0], margins[b][0]) for a, b in breaks]
+    if numbered[-1] + 1 < count:
+        runs.append((numbered[-1] + 1, count, margins[numbered[-1]][0], None))
+    return runs
+
+
+def _page_gaps(lines: Sequence[str], runs: Iterable[Run]) -> set[int]:
+    """The indexes of the unnumbered lines in short runs between two pages.
 
     A run of unnumbered lines is a page gap when it sits before the first
     numbered line, after the last, or where the numbering starts again, and is
     short enough to be a header and a footer (longer runs are unnumbered text,
     such as a word index, and are kept).
     """
-    gap = [False] * len(lines)
-    index = 0
-    previous: int | None = None
-    while index < len(lines):
-        if numbers[index] is not None:
-            previous = numbers[index]
-            index += 1
-            continue
-        start = index
-        non_blank = 0
-        while index < len(lines) and numbers[index] is None:
-            if lines[index]:
-                non_blank += 1
-            index += 1
-        following = numbers[index] if index < len(lines) else None
-        boundary = previous is None or following is None or following <= previous
-        if boundary and non_blank <= GAP_MAX_LINES:
-            for position in range(start, index):
-                gap[position] = True
-    return gap
+    gaps: set[int] = set()
+    for start, stop, before, after in runs:
+        boundary = before is None or after is None or after <= before
+        if boundary and stop - start - lines[start:stop].count("") <= GAP_MAX_LINES:
+            gaps.update(range(start, stop))
+    return gaps

@@ -32,6 +32,7 @@ annotations.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import attrs
 
@@ -144,18 +145,24 @@ HEADING_MAX_WORDS = 12
 def fit(head: Head) -> Fit:
     """Hansard labels; a `(Constituency) (Party):` or `Office (Name):` must be among them."""
     offices: dict[str, str] = {}
+    cache: LabelCache = {}
     names: list[str] = []
+    seen: set[str] = set()
     shaped = 0
     for raw in head.lines:
+        if ":" not in raw:
+            continue
         text = raw.strip()
         if not text or ":" not in text[:LABEL_SEARCH_CHARS]:
             continue
-        label = parse_label(text, offices)
-        if label is None or _heading_shaped(label, set(names)):
+        found = parse_label(text, offices, cache)
+        if found is None or _heading_shaped(*found, seen):
             continue
+        label = found[0]
         names.append(label.parts.folded_name)
+        seen.add(label.parts.folded_name)
         shaped += label.shaped
-    distinct = len(set(names))
+    distinct = len(seen)
     if not shaped or len(names) < 3 or distinct < 2:
         return NO_FIT
     # one more than the lines explained: the parentheses are Hansard's own shape, so a
@@ -170,52 +177,103 @@ def fit(head: Head) -> Fit:
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read a Hansard report (see the module docstring)."""
     reader = _HansardReader()
+    strip = LABEL_SPACES + "\f\v"
     for number, raw in enumerate(source.text.split("\n"), 1):
-        reader.take(number, raw.strip(LABEL_SPACES + "\f\v"))
+        text = raw.strip(strip)
+        if text:  # blank lines carry nothing here
+            reader.take(number, text)
     reader.end()
-    return group_roles(mark_inline(reader.doc.finish(options), hansard_inline))
+    doc = reader.doc.finish(options)
+    return group_roles(mark_brackets(doc, list(reader.bracketed)))
+
+
+def mark_brackets(doc: Transcript, turns: Collection[int]) -> Transcript:
+    """`hansard_inline` on the turns (block indexes) whose speech has a square bracket.
+
+    The other turns would come back unchanged, so only these are handed to `mark_inline`.
+    """
+    if not turns:
+        return doc
+    blocks = list(doc.blocks)
+    marked = mark_inline(attrs.evolve(doc, blocks=tuple(blocks[i] for i in turns)), hansard_inline)
+    for index, block in zip(turns, marked.blocks, strict=True):
+        blocks[index] = block
+    return attrs.evolve(doc, blocks=tuple(blocks))
 
 
 # -- labels -----------------------------------------------------------------------------
 
 
 class Label:
-    """A Hansard label read from a line: its parts, speech and what it says about the sitting."""
+    """A Hansard label as printed before its colon: its parts and what it says about the sitting.
 
-    __slots__ = ("number", "office", "parts", "seconds", "shaped", "speech")
+    One object per printed label (`LabelCache`), shared by every line that opens with it.
+    """
+
+    __slots__ = ("appoints", "folded", "number", "office", "parts", "seconds", "shaped")
 
     def __init__(
         self,
         parts: LabelParts,
-        speech: str,
         *,
         number: str | None = None,
         office: str | None = None,
         shaped: bool = False,
         seconds: float | None = None,
+        appoints: tuple[str, str] | None = None,
     ) -> None:
         self.parts = parts
-        self.speech = speech
         self.number = number
         self.office = office
         self.shaped = shaped
         self.seconds = seconds
+        self.appoints = appoints
+        """(folded office, holder) that an `Office (Name):` label records."""
+        self.folded = fold(parts.printed)
+        """The label as printed, folded: a name later lines may repeat as a label."""
 
 
-def parse_label(text: str, offices: dict[str, str]) -> Label | None:
-    """The label at the start of `text`, or None (see the module docstring, rule 3).
+LabelCache = dict[str, Label | None]
+"""Labels by the text before the colon; emptied when an office changes hands."""
+
+
+def parse_label(
+    text: str, offices: dict[str, str], cache: LabelCache | None = None
+) -> tuple[Label, str] | None:
+    """The label at the start of `text` and the speech after it, or None (module docstring, rule 3).
 
     `offices` maps a folded office (`the prime minister`) to its holder; an
     `Office (Name):` label adds to it, a bare office label is read through it.
+    A label printed again is taken from `cache` (as long as no office changed hands).
     """
     colon = text.find(": ", 0, LABEL_SEARCH_CHARS)  # not the colon of `(14:01)` or `10:30`
     if colon < 0 and text.endswith(":") and len(text) <= LABEL_SEARCH_CHARS:
         colon = len(text) - 1
     if colon <= 0:
         return None
-    after = text[colon + 1 :]
+    prefix = text[:colon]
+    if cache is None or prefix not in cache:
+        label = _label(prefix, offices)
+        if cache is not None:
+            cache[prefix] = label
+    else:
+        label = cache[prefix]
+    if label is None:
+        return None
+    if label.appoints is not None:
+        office, holder = label.appoints
+        if offices.get(office) != holder:
+            offices[office] = holder
+            if cache is not None:  # bare office labels now read as the new holder
+                cache.clear()
+                cache[prefix] = label
+    return label, text[colon + 1 :].strip()
+
+
+def _label(prefix: str, offices: dict[str, str]) -> Label | None:
+    """The label printed as `prefix` (the text before the colon), or None."""
     number = None
-    printed = text[:colon].strip(LABEL_SPACES)
+    printed = prefix.strip(LABEL_SPACES)
     numbered = QUESTION_NUMBER.match(printed)
     if numbered is not None:
         number = numbered.group(1)
@@ -223,7 +281,6 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
     outer, groups = _groups(printed)
     if outer is None or not outer or len(groups) > 3:
         return None
-    speech = after.strip()
     seconds = None
     if groups and TIME_OF_DAY.fullmatch(groups[-1]):
         seconds = _seconds(groups[-1])
@@ -232,7 +289,6 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
     # for …`), so the `Office (Name)` shape, and a bare office whose holder is known, are
     # tried before the generic name guard.
     if len(groups) == 1 and _is_office(outer) and _is_personal_name(groups[0]):
-        offices[fold(outer)] = groups[0]
         parts = LabelParts(
             printed,
             groups[0],
@@ -241,13 +297,20 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
             folded_name=fold(groups[0]),
             folded_printed=fold(printed),
         )
-        return Label(parts, speech, number=number, office=outer, shaped=True, seconds=seconds)
+        return Label(
+            parts,
+            number=number,
+            office=outer,
+            shaped=True,
+            seconds=seconds,
+            appoints=(fold(outer), groups[0]),
+        )
     holder = None if groups else offices.get(fold(outer))
     if holder is not None:
         parts = LabelParts(
             printed, holder, None, outer, folded_name=fold(holder), folded_printed=fold(printed)
         )
-        return Label(parts, speech, number=number, office=outer, seconds=seconds)
+        return Label(parts, number=number, office=outer, seconds=seconds)
     base = split_label(outer)
     if base is None or (not groups and judge_prefix(outer).kind is not Kind.LABEL):
         return None  # `Note:`, `Re:`, `Read more:` are notes and chrome, never members
@@ -257,8 +320,8 @@ def parse_label(text: str, offices: dict[str, str]) -> Label | None:
             printed, outer, affiliation, folded_name=fold(outer), folded_printed=fold(printed)
         )
         shaped = len(groups) >= 2 or seconds is not None  # `(Division) (14:01)`, Australian
-        return Label(parts, speech, number=number, shaped=shaped, seconds=seconds)
-    return Label(base, speech, number=number, shaped=number is not None, seconds=seconds)
+        return Label(parts, number=number, shaped=shaped, seconds=seconds)
+    return Label(base, number=number, shaped=number is not None, seconds=seconds)
 
 
 def _groups(printed: str) -> tuple[str | None, list[str]]:
@@ -337,13 +400,13 @@ def hansard_inline(text: str) -> tuple[Inline, ...]:
     return tuple(nodes)
 
 
-def _heading_shaped(label: Label, known: set[str]) -> bool:
+def _heading_shaped(label: Label, speech: str, known: set[str]) -> bool:
     """`Fishing Quotas: Small Boats`: a heading, not a speaker `Fishing Quotas`."""
     if label.number is not None or label.office is not None or label.shaped:
         return False
     if label.parts.folded_name in known:
         return False
-    return not label.speech or _is_heading(label.speech)
+    return not speech or _is_heading(speech)
 
 
 GROUPS = ("members", "lords", "noble lords", "senators", "members of the house")
@@ -377,25 +440,35 @@ def _starts(text: str, openings: tuple[str, ...]) -> bool:
 # -- the reader -------------------------------------------------------------------------
 
 
+COLUMN_NUMBER_CHARS = 16
+"""The longest line `COLUMN_NUMBER` matches (`Column 12345 WS`)."""
+TIME_OF_DAY_CHARS = 10
+"""The longest line `TIME_OF_DAY` matches (`12.31 p.m.`)."""
+
+
 class _HansardReader:
     """One read: the open turn, offices and their holders, the pending margin time."""
 
     def __init__(self) -> None:
         self.doc = DocumentBuilder(STYLE)
         self.offices: dict[str, str] = {}
+        self.labels: LabelCache = {}
         self.known: set[str] = set()
         self.declared: set[str] = set()
         self.open: DraftTurn | None = None
         self.in_header = True
         self.pending_time: tuple[float, str, int] | None = None
+        self.open_at = -1
+        """The block index of `open`."""
+        self.bracketed: dict[int, None] = {}
+        """Block indexes of the turns with a square bracket in their speech (in order)."""
 
     def take(self, number: int, text: str) -> None:
-        if not text:
-            return
-        if COLUMN_NUMBER.fullmatch(text):
+        """Place one non-blank line, stripped (the module docstring's rules, in order)."""
+        if len(text) <= COLUMN_NUMBER_CHARS and COLUMN_NUMBER.fullmatch(text):
             self.doc.furniture("column number", number)
             return
-        if TIME_OF_DAY.fullmatch(text):
+        if len(text) <= TIME_OF_DAY_CHARS and TIME_OF_DAY.fullmatch(text):
             seconds = _seconds(text)
             if seconds is not None:
                 self.pending_time = (seconds, text, number)
@@ -403,9 +476,11 @@ class _HansardReader:
         if text[0] == "[" and text[-1] == "]":
             self._bracketed(number, text)
             return
-        label = parse_label(text, self.offices) if ":" in text[:LABEL_SEARCH_CHARS] else None
-        if label is not None and not self._heading_with_colon(label):
-            self._turn(number, label)
+        found = None
+        if ":" in text[:LABEL_SEARCH_CHARS]:
+            found = parse_label(text, self.offices, self.labels)
+        if found is not None and not _heading_shaped(*found, self.known):
+            self._turn(number, *found)
         elif text.endswith(("—", "--", "–")) or _starts(text, PROCEEDINGS):
             self.doc.prose_line(ProseKind.NARRATION, text, number)
             self.open = None
@@ -426,12 +501,9 @@ class _HansardReader:
     # -- rules -------------------------------------------------------------------------
     def _bracketed(self, number: int, text: str) -> None:
         if self.open is not None:
-            self.open.add(text, number)
+            self._add(text, number)
         else:
             self.doc.prose(ProseKind.NOTE, text, number)
-
-    def _heading_with_colon(self, label: Label) -> bool:
-        return _heading_shaped(label, self.known)
 
     def _header(self, number: int, text: str) -> bool:
         folded = fold(text)
@@ -449,22 +521,26 @@ class _HansardReader:
             return True
         return False
 
-    def _turn(self, number: int, label: Label) -> None:
+    def _turn(self, number: int, label: Label, speech: str) -> None:
         self.in_header = False
         parts = label.parts
         self.known.add(parts.folded_name)
-        self.known.add(fold(parts.printed))
+        self.known.add(label.folded)
         if label.number is not None:
             self.doc.set("extra", f"{label.number}. {parts.printed}", "question")
-        role = self._role(label)
-        if role is not None and parts.printed not in self.declared:
-            self.declared.add(parts.printed)
-            self.doc.declare(parts.printed, parts.name, role)
+        if parts.printed not in self.declared:
+            role = self._role(label)
+            if role is not None:
+                self.declared.add(parts.printed)
+                self.doc.declare(parts.printed, parts.name, role)
         start = label.seconds
         if self.pending_time is not None:
             start = self.pending_time[0] if start is None else start
             self.pending_time = None
-        self.open = self.doc.turn(parts, number, label.speech or None, start=start)
+        self.open = self.doc.turn(parts, number, speech or None, start=start)
+        self.open_at = len(self.doc.items) - 1
+        if "[" in speech:
+            self.bracketed[self.open_at] = None
 
     def _role(self, label: Label) -> Role | None:
         office = fold(label.office or label.parts.name)
@@ -477,8 +553,7 @@ class _HansardReader:
         return None
 
     def _continuation(self, number: int, text: str) -> None:
-        turn = self.open
-        if turn is None:
+        if self.open is None:
             if self.in_header:
                 self.doc.prose(ProseKind.NOTE, text, number)
                 return
@@ -487,7 +562,14 @@ class _HansardReader:
             )
             self.doc.prose_line(ProseKind.NARRATION, text, number)
             return
-        turn.add(text, number)
+        self._add(text, number)
+
+    def _add(self, text: str, number: int) -> None:
+        """A line of the open turn's speech (its own paragraph)."""
+        assert self.open is not None
+        self.open.add(text, number)
+        if "[" in text:
+            self.bracketed[self.open_at] = None
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

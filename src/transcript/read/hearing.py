@@ -31,7 +31,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -41,7 +41,7 @@ from ..model import Heading, ProseKind, Role, Severity, SourceSpan, Transcript
 from . import ReadOptions
 from .build import DocumentBuilder, DraftProse, DraftTurn
 from .detect import NO_FIT, SIGNATURE, Fit, Head
-from .furniture import PageLine, page_lines
+from .furniture import indent_of, page_lines
 
 PARAGRAPH_INDENT = 4
 """GPO starts every paragraph, and so every label, exactly four spaces in."""
@@ -182,6 +182,8 @@ COVER_PHRASES = ("Printed for the use of", "Available via", "Available on", "Ava
 IDENTIFIER_PREFIXES = ("s. hrg.", "h. hrg.", "serial no", "serial", "[h.", "[s.", "no.")
 """Report numbers on the cover (`S. Hrg. 117-88`, `Serial No. 103-45`): not the title."""
 RIGHT_ALIGNED = 40
+STATEMENT_INITIALS = "SOPT"
+"""First letters of the statement headings below (the line must be in capitals)."""
 STATEMENT_HEADINGS = (
     "STATEMENT OF ",
     "OPENING STATEMENT OF ",
@@ -207,43 +209,71 @@ TITLE_TAG = re.compile(r"<title>([^<]{0,500})</title>", re.IGNORECASE)
 
 @attrs.frozen
 class GpoLabel:
-    """A period label: as printed (without the period), the speech after it, its case."""
+    """A period label as printed (without the period), and whether its name is in capitals.
+
+    One object per printed label, shared by every paragraph that opens with it.
+    """
 
     printed: str
-    speech: str
     capitals: bool
 
 
-def gpo_label(text: str) -> GpoLabel | None:
+LabelCache = dict[str, "GpoLabel | None"]
+"""Judgements by printed prefix: a label printed 5,000 times is judged once."""
+
+
+def gpo_label(text: str, cache: LabelCache | None = None) -> GpoLabel | None:
     """`Mr. de la FONTAINE. Thank you …` → its label; None for any other paragraph start.
 
     `text` is the paragraph without its 4-space indent. The label is an
     honorific, up to six name words or particles, and a period, with speech after
-    it on the line.
+    it on the line. String tests find where the label would end (the first `. `
+    after the honorific); the words before it are judged once per document.
     """
-    head = text[:LABEL_SEARCH_CHARS]
-    tokens = head.split(" ")
-    if tokens[0] not in HONORIFICS:
+    return _label_at(text, 0, cache)
+
+
+def _label_at(line: str, start: int, cache: LabelCache | None) -> GpoLabel | None:
+    """`gpo_label` of `line[start:]`, without copying the line."""
+    limit = start + LABEL_SEARCH_CHARS
+    space = line.find(" ", start, limit)
+    if space < 0 or line[start:space] not in HONORIFICS:
         return None
-    words = [tokens[0]]
-    for token in tokens[1 : MAX_NAME_WORDS + 1]:
-        if not token:
+    end = line.find(". ", space, limit + 1)
+    if end < 0:
+        if len(line) <= limit or line[limit - 1] != ".":
             return None
-        if token.endswith(".") and len(token) > 1:
-            word = token[:-1]
-            if not (_name_word(word) or (word in PARTICLES and len(words) > 1)):
-                return None
-            words.append(word)
-            printed = " ".join(words)
-            speech = text[len(printed) + 1 :].strip(" \t")
-            if not speech or _addresses_an_office(words):
-                return None
-            capitals = any(_capitals(w) for w in words[1:])
-            return GpoLabel(printed, speech, capitals)
+        end = limit - 1  # the search window ends on the label's period
+    printed = line[start:end]
+    if cache is None:
+        label = _judge_label(printed)
+    elif printed in cache:
+        label = cache[printed]
+    else:
+        label = cache[printed] = _judge_label(printed)
+    if label is None:
+        return None
+    if line[-1] in " \t":  # trailing space: look for the speech itself
+        return label if line[end + 1 :].strip(" \t") else None
+    return label if len(line) > end + 1 else None
+
+
+def _judge_label(printed: str) -> GpoLabel | None:
+    """`Mr. de la FONTAINE` (the text before the period): an honorific, then up to six name
+    words or particles, the last a name word (or a particle after a name)."""
+    tokens = printed.split(" ")
+    words = tokens[1:]
+    if not words or len(words) > MAX_NAME_WORDS:
+        return None
+    *middle, last = words
+    for token in middle:
         if not (_name_word(token) or token in PARTICLES):
             return None
-        words.append(token)
-    return None
+    if not (_name_word(last) or (last in PARTICLES and len(tokens) > 2)):
+        return None
+    if _addresses_an_office(tokens):
+        return None
+    return GpoLabel(printed, any(_capitals(word) for word in words))
 
 
 NAME_MARKS = str.maketrans("", "", "-'’.")
@@ -283,17 +313,33 @@ def _typography(text: str) -> str:
     return text
 
 
-def paragraph_labels(lines: Sequence[str]) -> list[GpoLabel | None]:
-    """The label candidate of every line that starts a 4-space paragraph (None elsewhere)."""
-    return [
-        gpo_label(line[PARAGRAPH_INDENT:]) if _is_paragraph_start(line) else None for line in lines
-    ]
+def paragraph_labels(lines: Sequence[str]) -> dict[int, GpoLabel]:
+    """Index → the label of every line that starts a 4-space paragraph with one.
+
+    Only lines that start a paragraph with an honorific get past the string tests;
+    each printed label is judged once (`gpo_label`'s cache).
+    """
+    cache: LabelCache = {}
+    found: dict[int, GpoLabel] = {}
+    for index, line in enumerate(lines):
+        if line.startswith("    ") and line[4:5] not in BLANK_OR_SPACE:
+            label = _label_at(line, PARAGRAPH_INDENT, cache)
+            if label is not None:
+                found[index] = label
+    return found
 
 
-def label_style(found: Sequence[GpoLabel | None]) -> bool | None:
+BLANK_OR_SPACE = ("", " ", "\t")
+
+
+def label_style(found: Iterable[GpoLabel]) -> bool | None:
     """True for capitals printing (`Mr. SMITH.`), False for mixed case, None without labels."""
-    capitals = sum(1 for label in found if label is not None and label.capitals)
-    mixed = sum(1 for label in found if label is not None and not label.capitals)
+    capitals = mixed = 0
+    for label in found:
+        if label.capitals:
+            capitals += 1
+        else:
+            mixed += 1
     if not capitals and not mixed:
         return None
     return capitals >= mixed
@@ -348,24 +394,40 @@ def _report_markup(doc: DocumentBuilder, text: str, number: int) -> None:
 # -- the reader --------------------------------------------------------------------------
 
 
+Rule = Callable[[int, str, str], bool]
+"""A rule: (line number, text as printed, text without indentation) → whether it took the line."""
+RULE_MARKS = "-_="
+"""A dashed or ruled line starts with one of these (after any spaces)."""
+WRAPPED_BREAKS = " \t" + RULE_MARKS
+"""First characters that end a run of column-0 lines: an indent, a rule."""
+
+
 class _Reader:
-    """One read of a GPO hearing; the `_rule_*` methods are its rules, tried in order."""
+    """One read of a GPO hearing; the `_rule_*` methods are its rules, tried in order.
+
+    A rule gets the line's number, its text as printed (after the page furniture)
+    and the text without indentation, and says whether it took the line. Which
+    rules can take a line follows from its shape, so `_place` tries only those:
+    outside the cover page and footnotes, a line at column 0 is always a wrapped
+    continuation, a 4-space line a paragraph, any other indented line a centred
+    heading or a continuation.
+    """
 
     def __init__(
         self,
-        lines: Sequence[PageLine],
-        found: Sequence[GpoLabel | None],
+        lines: Sequence[str],
+        found: Mapping[int, GpoLabel],
         doc: DocumentBuilder,
         capitals: bool,
     ) -> None:
         self.lines = lines
         self.found = found
-        self.position = 0
         self.parts_of: dict[str, LabelParts | None] = {}
         """Printed label → its parts: labels repeat thousands of times."""
         self.doc = doc
         self.capitals = capitals
-        self.cover: list[PageLine] = []
+        self.cover: list[tuple[int, str]] = []
+        """(number, text) of the cover page's lines."""
         self.in_cover = True
         self.turn: DraftTurn | None = None
         self.block: DraftTurn | DraftProse | None = None
@@ -381,8 +443,7 @@ class _Reader:
         self.affiliations: dict[str, str] = {}
         """Folded surname → title and agency, from `STATEMENT OF NAME, TITLE, AGENCY`."""
         self.witnesses: set[str] = set()
-        self.rules = (
-            self._rule_blank,
+        self.rules: tuple[Rule, ...] = (
             self._rule_rule,
             self._rule_footnote,
             self._rule_banner,
@@ -394,29 +455,76 @@ class _Reader:
             self._rule_centred,
             self._rule_wrapped,
         )
+        self.paragraph_rules: tuple[Rule, ...] = self.rules[4:8]
+        self.label_rules: tuple[Rule, ...] = (self._rule_label, self._rule_paragraph)
+        """A paragraph opening with a label's shape is no note or statement heading: those
+        start with `[` or a heading word, never with an honorific."""
+        self.indented_rules: tuple[Rule, ...] = self.rules[8:]
 
     def run(self) -> None:
-        for position, line in enumerate(self.lines):
-            self.position = position
-            for rule in self.rules:
-                if rule(line):
-                    break
-            self.after_blank = not line.text
+        lines = self.lines
+        index = 0
+        while index < len(lines):
+            text = lines[index]
+            if text:
+                index = self._place(index, text)
+                self.after_blank = False
+            else:  # blank lines (and furniture) only part paragraphs
+                index += 1
+                self.after_blank = True
         self._settle_cover()
 
-    # -- rules -------------------------------------------------------------------------
-    def _rule_blank(self, line: PageLine) -> bool:
-        return not line.text.strip()
+    def _place(self, index: int, text: str) -> int:
+        """The first rule that takes line `index`, of those its shape leaves (class docstring);
+        returns the index of the next line to place."""
+        number = index + 1
+        stripped = text.lstrip(" \t")
+        if self.in_cover or self.in_footnote or stripped[0] in RULE_MARKS:
+            rules = self.rules
+        elif text[0] not in " \t":
+            return self._take_wrapped(index)
+        elif _is_paragraph_start(text):
+            rules = self.label_rules if index in self.found else self.paragraph_rules
+            for rule in rules:
+                if rule(number, text, stripped):
+                    break
+            return self._add_wrapped(index + 1)
+        else:
+            rules = self.indented_rules
+        for rule in rules:
+            if rule(number, text, stripped):
+                break
+        return index + 1
 
-    def _rule_rule(self, line: PageLine) -> bool:
+    def _take_wrapped(self, index: int) -> int:
+        """Line `index` at column 0 and the column-0 lines right under it (`_add_wrapped`)."""
+        first = self.lines[index]
+        self._rule_wrapped(index + 1, first, first)
+        return self._add_wrapped(index + 1)
+
+    def _add_wrapped(self, start: int) -> int:
+        """The column-0 lines from `start` on continue the open block's last paragraph, as
+        `_rule_wrapped` would add them one by one: joined, in one piece (a paragraph's
+        lines are joined with spaces in the end anyway). Returns the next index to place."""
+        lines = self.lines
+        stop = start
+        while stop < len(lines) and lines[stop] and lines[stop][0] not in WRAPPED_BREAKS:
+            stop += 1
+        if stop > start and self.block is not None:
+            self.block.add(_typography(" ".join(lines[start:stop])), stop, join=True)
+            return stop
+        return start
+
+    # -- rules -------------------------------------------------------------------------
+    def _rule_rule(self, number: int, text: str, stripped: str) -> bool:
         """Dashed rules: a long one at column 0 before `\\1\\ …` opens a footnote block."""
-        if not _is_rule(line.text):
+        if not _is_rule(text):
             return False
-        self.doc.furniture("rule", line.number)
-        following = self._next_text()
+        self.doc.furniture("rule", number)
+        following = self._next_text(number)
         if (
-            line.indent == 0
-            and len(line.text) >= FOOTNOTE_RULE_MIN
+            text[0] not in " \t"
+            and len(text) >= FOOTNOTE_RULE_MIN
             and not self.in_cover
             and not self.in_footnote
             and following.startswith("    \\")
@@ -428,37 +536,37 @@ class _Reader:
             self.block = None
         return True
 
-    def _next_text(self) -> str:
-        for line in self.lines[self.position + 1 : self.position + 1 + LOOKAHEAD_LINES]:
-            if line.text.strip():
-                return line.text
+    def _next_text(self, number: int) -> str:
+        for text in self.lines[number : number + LOOKAHEAD_LINES]:
+            if text:
+                return text
         return ""
 
-    def _rule_footnote(self, line: PageLine) -> bool:
+    def _rule_footnote(self, number: int, text: str, stripped: str) -> bool:
         """Between the rules: `\\1\\ Source …` footnotes are notes, kept out of the turn."""
         if not self.in_footnote:
             return False
-        text = _typography(line.stripped)
-        if _is_paragraph_start(line.text) and not text.startswith("\\"):
+        note = _typography(stripped)
+        paragraph = _is_paragraph_start(text)
+        if paragraph and not note.startswith("\\"):
             self.in_footnote = False  # the closing rule is missing: the footnote has ended
             return False
-        if _is_paragraph_start(line.text) or not isinstance(self.block, DraftProse):
-            self.block = self.doc.prose(ProseKind.NOTE, text, line.number)
+        if paragraph or not isinstance(self.block, DraftProse):
+            self.block = self.doc.prose(ProseKind.NOTE, note, number)
         else:
-            self.block.add(text, line.number, join=True)
+            self.block.add(note, number, join=True)
         return True
 
-    def _rule_banner(self, line: PageLine) -> bool:
+    def _rule_banner(self, number: int, text: str, stripped: str) -> bool:
         """`[House Hearing, 103 Congress]`, `[From the U.S. Government Printing Office]`."""
-        text = line.stripped
-        if not (self.in_cover and line.indent == 0):
+        if not (self.in_cover and text[0] not in " \t"):
             return False
-        if BANNER_MARK in text and text.startswith("From the "):  # Congressional Record
-            self.doc.set("source", text)
+        if BANNER_MARK in stripped and stripped.startswith("From the "):  # Congressional Record
+            self.doc.set("source", stripped)
             return True
-        if not (text.startswith("[") and text.endswith("]")):
+        if not (stripped.startswith("[") and stripped.endswith("]")):
             return False
-        inner = text[1:-1].strip()
+        inner = stripped[1:-1].strip()
         if BANNER_MARK in inner:
             source = inner.removeprefix("From the ").split(",")[0].strip()
             self.doc.set("source", source)
@@ -468,25 +576,25 @@ class _Reader:
             self.doc.set("extra", inner, "collection")
         return True
 
-    def _rule_cover(self, line: PageLine) -> bool:
+    def _rule_cover(self, number: int, text: str, stripped: str) -> bool:
         """Until the first 4-space paragraph, lines are the cover page (metadata)."""
         if not self.in_cover:
             return False
-        if _is_paragraph_start(line.text) and not line.stripped.startswith(COVER_PHRASES):
+        if _is_paragraph_start(text) and not stripped.startswith(COVER_PHRASES):
             self._settle_cover()
             return False
-        self.cover.append(line)
+        self.cover.append((number, text))
         return True
 
-    def _rule_bracket_note(self, line: PageLine) -> bool:
+    def _rule_bracket_note(self, number: int, text: str, stripped: str) -> bool:
         """`[Laughter.]`, `[Whereupon, …]`, `[The prepared statement of X follows:]`: notes."""
-        if not _is_paragraph_start(line.text) or not line.stripped.startswith("["):
+        if stripped[0] != "[" or not _is_paragraph_start(text):
             return False
-        text = _typography(line.stripped)
-        folded = text.casefold()
+        note_text = _typography(stripped)
+        folded = note_text.casefold()
         turn = self.turn
         self._detach()
-        note = self.doc.prose(ProseKind.NOTE, text, line.number)
+        note = self.doc.prose(ProseKind.NOTE, note_text, number)
         self.block = note
         if folded.endswith(INSERTION_ENDINGS):
             self.inserting = True
@@ -496,69 +604,73 @@ class _Reader:
             self.foldable, self.resumable = note, turn
         return True
 
-    def _rule_statement_heading(self, line: PageLine) -> bool:
+    def _rule_statement_heading(self, number: int, text: str, stripped: str) -> bool:
         """`STATEMENT OF NAME, TITLE` set in a paragraph's place: a heading."""
-        text = line.stripped
-        if not _is_paragraph_start(line.text) or not text.upper().startswith(STATEMENT_HEADINGS):
+        if stripped[0] not in STATEMENT_INITIALS or not _is_paragraph_start(text):
             return False
-        if any(ch.islower() for ch in text):
+        if not stripped.upper().startswith(STATEMENT_HEADINGS):
             return False
-        self._heading(text, line.number)
+        if any(ch.islower() for ch in stripped):
+            return False
+        self._heading(stripped, number)
         return True
 
-    def _rule_label(self, line: PageLine) -> bool:
+    def _rule_label(self, number: int, text: str, stripped: str) -> bool:
         """`    Mr. SMITH. Speech …`: a turn (capitals only, in a capitals-printed file)."""
-        found = self.found[self.position]
+        found = self.found.get(number - 1)
         if found is None or (self.capitals and not found.capitals):
             return False
-        if found.printed not in self.parts_of:
-            self.parts_of[found.printed] = split_label(found.printed)
-        parts = self.parts_of[found.printed]
+        printed = found.printed
+        if printed in self.parts_of:
+            parts = self.parts_of[printed]
+        else:
+            parts = self.parts_of[printed] = split_label(printed)
         if parts is None:
             return False
-        parts = self._with_affiliation(parts)
+        if self.affiliations:
+            parts = self._with_affiliation(parts)
         self.labels.append(parts)
-        self.turn = self.doc.turn(parts, line.number, _typography(found.speech))
+        speech = stripped[len(printed) + 1 :].lstrip(" \t")
+        self.turn = self.doc.turn(parts, number, _typography(speech))
         self.block = self.turn
         self.inserting = self.closed = False
         self.foldable = self.resumable = None
         return True
 
-    def _rule_paragraph(self, line: PageLine) -> bool:
+    def _rule_paragraph(self, number: int, text: str, stripped: str) -> bool:
         """Any other 4-space paragraph: more of the open turn, an inserted document, narration."""
-        if not _is_paragraph_start(line.text):
+        if not _is_paragraph_start(text):
             return False
-        text = _typography(line.stripped)
+        paragraph = _typography(stripped)
         turn = self.turn or self._resume()
         if turn is not None:
-            turn.add(text, line.number)
+            turn.add(paragraph, number)
             self.block = turn
         elif self.inserting:
-            self.block = self.doc.prose(ProseKind.NOTE, text, line.number)
+            self.block = self.doc.prose(ProseKind.NOTE, paragraph, number)
         else:
-            self.block = self.doc.prose(ProseKind.NARRATION, text, line.number)
+            self.block = self.doc.prose(ProseKind.NARRATION, paragraph, number)
         return True
 
-    def _rule_centred(self, line: PageLine) -> bool:
+    def _rule_centred(self, number: int, text: str, stripped: str) -> bool:
         """An indented line that is not a paragraph start: a centred heading."""
-        text = line.stripped
-        if line.indent == 0:
+        if text[0] not in " \t":
             return False
-        capitals = not any(ch.islower() for ch in text)
-        if len(text) > HEADING_MAX_CHARS or not (capitals or text[-1] not in ".,;:"):
+        capitals = not any(ch.islower() for ch in stripped)
+        if len(stripped) > HEADING_MAX_CHARS or not (capitals or stripped[-1] not in ".,;:"):
             return False
-        self._heading(_typography(text), line.number)
+        self._heading(_typography(stripped), number)
         return True
 
-    def _rule_wrapped(self, line: PageLine) -> bool:
+    def _rule_wrapped(self, number: int, text: str, stripped: str) -> bool:
         """A column-0 line continues the paragraph above it (GPO wraps to column 0)."""
-        text = _typography(line.stripped)
+        line = _typography(stripped)
         block = self.block
         if block is None:
             kind = ProseKind.NOTE if self.inserting else ProseKind.NARRATION
-            self.block = self.doc.prose(kind, text, line.number)
+            self.block = self.doc.prose(kind, line, number)
         else:
-            block.add(text, line.number, join=not self.after_blank)
+            block.add(line, number, join=not self.after_blank)
         return True
 
     # -- helpers -----------------------------------------------------------------------
@@ -625,17 +737,15 @@ class _Reader:
         if not self.in_cover:
             return
         self.in_cover = False
-        texts = [
-            (line.number, " ".join(line.stripped.split()))
-            for line in self.cover
-            if line.indent < RIGHT_ALIGNED
-            and not line.stripped.casefold().startswith(IDENTIFIER_PREFIXES)
-        ]
-        for line in self.cover:
-            if line.indent >= RIGHT_ALIGNED or line.stripped.casefold().startswith(
+        texts: list[tuple[int, str]] = []
+        for number, text in self.cover:
+            stripped = text.strip(" \t")
+            if indent_of(text) >= RIGHT_ALIGNED or stripped.casefold().startswith(
                 IDENTIFIER_PREFIXES
             ):
-                self.doc.set("extra", line.stripped, "report number")
+                self.doc.set("extra", stripped, "report number")
+            else:
+                texts.append((number, " ".join(stripped.split())))
         marker = next((i for i, (_, text) in enumerate(texts) if _is_cover_marker(text)), None)
         title_lines = texts[: min(marker, TITLE_MAX_LINES)] if marker else texts[:1]
         if title_lines:
@@ -706,9 +816,9 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read a GPO hearing or Congressional Record text (see the module docstring)."""
     doc = DocumentBuilder("hearing-gpo-mixed")
     raw = strip_markup(source.text.split("\n"), doc)
-    lines = page_lines(raw, doc.furniture)
-    found = paragraph_labels([line.text for line in lines])
-    capitals = bool(label_style(found))
+    lines = page_lines(raw, doc.furniture).lines
+    found = paragraph_labels(lines)
+    capitals = bool(label_style(found.values()))
     doc.style = _style(capitals)
     reader = _Reader(lines, found, doc, capitals)
     reader.run()
@@ -731,13 +841,9 @@ def fit(head: Head) -> Fit:
     banner = any(
         BANNER_MARK in line and line.lstrip().startswith("[") for line in head.lines[:BANNER_LINES]
     )
-    found = paragraph_labels(head.lines)
+    found = paragraph_labels(head.lines).values()
     capitals = bool(label_style(found))
-    names = [
-        fold(label.printed)
-        for label in found
-        if label is not None and (label.capitals or not capitals)
-    ]
+    names = [fold(label.printed) for label in found if label.capitals or not capitals]
     counts = Counter(names)
     qualifies = len(names) >= MIN_LABELS and len(counts) >= 2
     if qualifies and len(names) >= 6 and len(counts) / len(names) > MAX_VOCABULARY:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -38,6 +39,41 @@ CLOSING_CHROME = re.compile(
     re.IGNORECASE,
 )
 """Site and publisher furniture that never belongs to a speaker's turn."""
+
+CHROME_WORDS = (
+    "copyright",
+    "©",
+    "(c)",
+    "all rights reserved",
+    "this interview",
+    "this conversation",
+    "transcri",
+    "ed for ",
+    "share this",
+    "subscribe ",
+    "sign up for",
+    "follow us",
+)
+"""A word of every `CLOSING_CHROME` alternative, lower-cased: a line with none is no chrome."""
+CASE_TWINS = "İıſK"
+"""Non-ASCII letters `re.IGNORECASE` matches with ASCII ones: `İ`, `ı` ~ i, `ſ` ~ s, `K` ~ k."""
+
+
+def is_closing_chrome(text: str, end: int = 120) -> bool:
+    """`CLOSING_CHROME` within the first `end` characters, the regex only when it can match.
+
+    The regex tries a dozen case-insensitive alternatives at every position;
+    a match needs one of `CHROME_WORDS` in the lower-cased text (only the
+    `CASE_TWINS` match otherwise, and send the line to the regex).
+    """
+    head = text[:end]
+    lowered = head.lower()
+    if not any(word in lowered for word in CHROME_WORDS) and not any(
+        twin in head for twin in CASE_TWINS
+    ):
+        return False
+    return CLOSING_CHROME.search(text, 0, end) is not None
+
 
 CUE_LINE = re.compile(r"\([^()]{1,80}\)|\[[^\[\]]{1,80}\]|（[^（）]{1,60}）")
 """A whole line in brackets: `(BEGIN VIDEOTAPE)`, `[MUSIC]`, `（写真：森田さん提供）`."""
@@ -306,18 +342,72 @@ def classify(number: int, raw: str, cache: LabelCache) -> Line:
     text = raw.strip()
     if not text:
         return Line(number, Kind.BLANK, "")
-    repaired = None
+    if "rnrn" in text or text[0] in "<&r":
+        return _classify_scraped(number, text, cache)
+    return _classify_clean(number, text, cache)
+
+
+BLANK_LINE = Line(0, Kind.BLANK, "")
+"""The one BLANK line `classify_lines` gives every blank line (no reader reads its number)."""
+
+
+def classify_lines(raw_lines: Sequence[str], cache: LabelCache) -> list[Line]:
+    """`classify` for each line, numbered from 1; the blank ones are all `BLANK_LINE`.
+
+    Half the lines of a typical transcript are blank: sharing one object
+    spares a `Line` for each of them.
+    """
+    lines: list[Line] = []
+    add = lines.append
+    for number, raw in enumerate(raw_lines, 1):
+        text = raw.strip()
+        if not text:
+            add(BLANK_LINE)
+        elif "rnrn" in text or text[0] in "<&r":
+            add(_classify_scraped(number, text, cache))
+        else:
+            add(_classify_clean(number, text, cache))
+    return lines
+
+
+def label_line(number: int, raw: str, cache: LabelCache) -> Line | None:
+    """The LABEL line `classify` would make of this line, or None; no other rule runs.
+
+    For detection, which counts labels only.
+    """
+    text = raw.strip()
+    if not text:
+        return None
+    if "rnrn" in text or text[0] in "<&r":
+        scrubbed = _scrub(text)
+        if scrubbed is None:
+            return None
+        text = scrubbed
+    line = label_rule(number, text, cache)
+    return line if line is not None and line.kind is Kind.LABEL else None
+
+
+def _classify_scraped(number: int, text: str, cache: LabelCache) -> Line:
+    """A line that may be scraping debris, or hold some: debris, or the repaired line's kind."""
+    scrubbed = _scrub(text)
+    if scrubbed is None:
+        return Line(number, Kind.DEBRIS, text)
+    line = _classify_clean(number, scrubbed, cache)
+    if scrubbed != text:
+        line.repaired = text
+    return line
+
+
+def _scrub(text: str) -> str | None:
+    """The line with `rnrn` debris taken out; None when the line is debris and nothing else."""
     if "rnrn" in text:
         cleaned = " ".join(LOST_NEWLINES.sub(" ", text).split())
         if not cleaned or SCRAPE_DEBRIS.fullmatch(cleaned):
-            return Line(number, Kind.DEBRIS, text)
-        if cleaned != text:
-            repaired, text = text, cleaned
-    elif text[0] in "<&r" and SCRAPE_DEBRIS.fullmatch(text):
-        return Line(number, Kind.DEBRIS, text)
-    line = _classify_clean(number, text, cache)
-    line.repaired = repaired
-    return line
+            return None
+        return cleaned
+    if text[0] in "<&r" and SCRAPE_DEBRIS.fullmatch(text):
+        return None
+    return text
 
 
 def _classify_clean(number: int, text: str, cache: LabelCache) -> Line:
@@ -326,7 +416,7 @@ def _classify_clean(number: int, text: str, cache: LabelCache) -> Line:
         return labelled
     if text[0] in NOTE_MARKERS and len(text) > 1:
         return Line(number, Kind.NOTE, text)
-    if CLOSING_CHROME.search(text, 0, 120) and len(text) <= 200:
+    if len(text) <= 200 and is_closing_chrome(text):
         return Line(number, Kind.NOTE, text)
     if text[0] in "([（" and CUE_LINE.fullmatch(text):
         return Line(number, Kind.CUE, text)
@@ -341,26 +431,35 @@ def label_rule(number: int, text: str, cache: LabelCache) -> Line | None:
     """`Name: speech`, `Name (Affiliation): …`, `NAME, ROLE: …`, `Name : …`, `이름：…`.
 
     Returns a LABEL, METADATA, NOTE or BYLINE line, or None when the line has
-    no label colon or what precedes it cannot be a name.
+    no label colon or what precedes it cannot be a name. The verdict on the
+    text before the colon comes from `cache` after its first time.
     """
-    colon = _first_colon(text)
-    if colon < 0:
+    colon = text.find(":", 0, LABEL_SEARCH_CHARS)  # the first colon, ASCII or full-width
+    wide_colon = text.find("：", 0, colon if colon >= 0 else LABEL_SEARCH_CHARS)
+    if wide_colon >= 0:
+        colon = wide_colon
+    elif colon < 0:
         return None
-    name_part = text[:colon]
-    after = text[colon + 1 :]
-    if after[:1].isdigit() and name_part[-1:].isdigit():
+    following = text[colon + 1 : colon + 2]
+    if following.isdigit() and text[colon - 1 : colon].isdigit():
         return None  # a time or ratio: `10:30`, `3:1`, `1：3`
-    if text[colon] == ":" and after and not after[0].isspace() and not _tight_label(name_part):
+    name_part = text[:colon]
+    if following and not following.isspace() and text[colon] == ":" and not _tight_label(name_part):
         return None  # `https://`, `re:action`: a colon inside a word
     prefix = cache.get(name_part)
     if prefix is None:
         prefix = cache[name_part] = judge_prefix(name_part)
-    if prefix.kind is None:
+    kind = prefix.kind
+    if kind is None:
         return None
-    speech = after.strip()
-    if prefix.kind is Kind.LABEL:
-        return Line(number, Kind.LABEL, speech, label=prefix.label, whole=text)
-    return Line(number, prefix.kind, text, key=prefix.key, value=speech, field=prefix.field)
+    speech = text[colon + 1 :].strip()
+    if kind is _LABEL:
+        return Line(number, kind, speech, label=prefix.label, whole=text)
+    return Line(number, kind, text, key=prefix.key, value=speech, field=prefix.field)
+
+
+_LABEL = Kind.LABEL
+"""`Kind.LABEL` as a module constant: an enum member costs an attribute lookup each use."""
 
 
 TIGHT_LABELS = frozenset({"Q", "A", "P", "R", "F", "問", "答", "问"})
@@ -372,6 +471,14 @@ def _tight_label(name_part: str) -> bool:
     if name_part in TIGHT_LABELS:
         return True
     return len(name_part) <= 12 and has_cjk(name_part)
+
+
+def judged(name_part: str, cache: LabelCache) -> _Prefix:
+    """`judge_prefix`, once per distinct text in `cache`."""
+    prefix = cache.get(name_part)
+    if prefix is None:
+        prefix = cache[name_part] = judge_prefix(name_part)
+    return prefix
 
 
 def judge_prefix(name_part: str) -> _Prefix:
@@ -389,15 +496,39 @@ def judge_prefix(name_part: str) -> _Prefix:
     return _Prefix(Kind.LABEL, printed, label=parts)
 
 
-def _first_colon(text: str) -> int:
-    limit = min(len(text), LABEL_SEARCH_CHARS)
-    ascii_colon = text.find(":", 0, limit)
-    wide_colon = text.find("：", 0, limit)
-    if ascii_colon < 0:
-        return wide_colon
-    if wide_colon < 0:
-        return ascii_colon
-    return min(ascii_colon, wide_colon)
+def fold_starts(words: Iterable[str]) -> frozenset[str]:
+    """The first one to four characters of each folded word, for `may_fold_into`.
+
+    The words must be ASCII in those characters (every key list of the readers is).
+    """
+    starts = frozenset(word[:length] for word in words for length in range(1, 5))
+    assert all(start.isascii() for start in starts)
+    return starts
+
+
+def may_fold_into(text: str, starts: frozenset[str]) -> bool:
+    """False when `fold(text)` is certainly none of the words `starts` was made from.
+
+    `fold` is dear (NFKC, case folding, invisible characters, a split and a
+    join), so key lists refuse most lines without it. The printable ASCII
+    characters that open the text, up to its first space or dot, open its
+    folded form too, lower-cased: NFKC and case folding keep them, and a mark
+    after the last of them can only turn that one into a non-ASCII character,
+    which no word has in its first four. When the text opens otherwise
+    (a space, a dot, a non-ASCII character), only `fold` can tell.
+    """
+    first = text[:1]
+    if _folds_as_is(first) and first.lower() not in starts:
+        return False  # the common refusal: the first character starts no word
+    start = text[:4]
+    while start and not _folds_as_is(start):
+        start = start[:-1]
+    return not start or start.lower() in starts
+
+
+def _folds_as_is(start: str) -> bool:
+    """Printable ASCII without spaces or dots: `fold` only lower-cases it (see `may_fold_into`)."""
+    return start.isascii() and start.isprintable() and " " not in start and "." not in start
 
 
 def is_byline(text: str) -> bool:

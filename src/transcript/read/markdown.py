@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -43,16 +44,16 @@ from .frontmatter import (
     people_in,
     split_front_matter,
 )
-from .lines import CLOSING_CHROME, LABEL_SEARCH_CHARS, NOTE_KEYS, Kind, judge_prefix
+from .lines import LABEL_SEARCH_CHARS, NOTE_KEYS, Kind, is_closing_chrome, judge_prefix
 from .lines import classify as classify_line
 from .markdown_text import (
-    Block,
     BlockKind,
     Dropped,
     block_of,
     clean_inline,
     is_wrapped_in_emphasis,
     leading_clock,
+    paragraph_line,
     strip_emphasis,
     trailing_clock,
 )
@@ -67,15 +68,17 @@ PODCAST_WORDS = frozenset({"episode", "podcast", "ep", "show notes", "listen", "
 # -- step 2: Markdown blocks ---------------------------------------------------------------
 
 
-@attrs.frozen
-class BoldLabel:
-    """A bold label at the start of a paragraph, and the speech after it."""
+class BoldLabel(NamedTuple):
+    """A bold label at the start of a paragraph, and the speech after it (one per turn)."""
 
     parts: LabelParts | None
     """None when the bold lead-in is a note, metadata or credit word (`**Editor's note:**`)."""
     printed: str
     rest: str
     start: float | None = None
+    closes_later: str = ""
+    """The bold mark opened before the name when it closes on a later line of the paragraph
+    (`**NAME: a question\nover two lines?**`): the reader takes it off the paragraph's end."""
 
 
 @attrs.define
@@ -110,9 +113,12 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
             else:
                 current.lines.append(raw.strip())
             continue
-        block = block_of(raw)
-        kind = block.kind
-        if current is not None and _setext(block, raw, current):
+        text = paragraph_line(raw)
+        if text is not None:  # the common line, without a `Block`
+            kind, level, marker, quoted = _TEXT, 0, "", False
+        else:
+            kind, text, level, marker, quoted = block_of(raw)
+        if current is not None and raw.lstrip()[:1] in UNDERLINES and _setext(kind, raw, current):
             yield Chunk(
                 BlockKind.HEADING,
                 current.first_line,
@@ -121,40 +127,48 @@ def chunks_of(lines: Sequence[str], first_number: int) -> Iterator[Chunk]:
             )
             current = None
             continue
-        if kind in (BlockKind.TEXT, BlockKind.ITEM):
-            label = bold_label(block.text, names) if kind is BlockKind.TEXT else None
-            continues = (
-                current is not None
-                and current.kind in (BlockKind.TEXT, BlockKind.ITEM)
-                and label is None
-                and current.quoted == block.quoted
-                and kind is BlockKind.TEXT
-            )
-            if continues:
-                assert current is not None
-                current.lines.append(block.text)
+        if kind is _TEXT or kind is _ITEM:
+            label = bold_label(text, names) if kind is _TEXT else None
+            if (
+                label is None
+                and kind is _TEXT
+                and current is not None
+                and (current.kind is _TEXT or current.kind is _ITEM)
+                and current.quoted == quoted
+            ):  # a line that continues the paragraph or list item above
+                current.lines.append(text)
                 continue
             if current is not None:
                 yield current
-            current = Chunk(kind, number, [block.text], marker=block.marker, quoted=block.quoted)
-            current.label = label
+            current = Chunk(kind, number, [text], 0, marker, quoted, label)
             continue
         if current is not None:
             yield current
             current = None
+        if kind is _BLANK:
+            continue
         if kind is BlockKind.HEADING:
-            yield Chunk(kind, number, [block.text], block.level)
+            yield Chunk(kind, number, [text], level)
         elif kind is BlockKind.RULE:
             yield Chunk(kind, number)
         elif kind is BlockKind.FENCE:
-            fence = block.marker
-            current = Chunk(BlockKind.TEXT, number, [block.text] if block.text else [])
+            fence = marker
+            current = Chunk(BlockKind.TEXT, number, [text] if text else [])
             current.marker = "code"
     if current is not None:
         yield current
 
 
-def _setext(block: Block, raw: str, current: Chunk) -> bool:
+_TEXT = BlockKind.TEXT
+_ITEM = BlockKind.ITEM
+_BLANK = BlockKind.BLANK
+_HEADING = BlockKind.HEADING
+"""Block kinds as module constants for the loop over every line (an enum member is a lookup)."""
+UNDERLINES = ("=", "-")
+"""What a setext underline starts with: other lines are no underline, without `_setext`."""
+
+
+def _setext(kind: BlockKind, raw: str, current: Chunk) -> bool:
     """`Title` over `=====` or `-----`: the line above is a heading, not a paragraph."""
     if (
         current.kind is not BlockKind.TEXT
@@ -164,9 +178,9 @@ def _setext(block: Block, raw: str, current: Chunk) -> bool:
     ):
         return False
     text = raw.strip()
-    if block.kind is BlockKind.TEXT:
+    if kind is BlockKind.TEXT:
         return len(text) >= 3 and text.count("=") == len(text)
-    return block.kind is BlockKind.RULE and len(text) >= 3 and text.count("-") == len(text)
+    return kind is BlockKind.RULE and len(text) >= 3 and text.count("-") == len(text)
 
 
 # -- the label rules -----------------------------------------------------------------------
@@ -182,20 +196,23 @@ def bold_label(text: str, cache: NameCache | None = None) -> BoldLabel | None:
     mark = text[:2]
     if mark not in BOLD_MARKS:
         return None
-    limit = min(len(text), LABEL_SEARCH_CHARS)
-    close = text.find(mark, 2, limit)
-    colon = text.find(":", 2, limit)
+    close = text.find(mark, 2, LABEL_SEARCH_CHARS)
+    colon = text.find(":", 2, LABEL_SEARCH_CHARS)
     start: float | None = None
+    closes_later = ""
     if colon >= 0 and (close < 0 or close > colon):
         name = text[2:colon]
-        rest = text[colon + 1 :]
-        if rest.startswith(mark):  # `**Name:**`
-            rest = rest[2:]
+        if text.startswith(mark, colon + 1):  # `**Name:**`
+            rest = text[colon + 3 :]
         else:  # the whole lead-in is bold: `**NAME: question?**`
+            rest = text[colon + 1 :]
             end = rest.find(mark)
             if end < 0 and close >= 0:
                 return None
-            rest = rest[:end] + rest[end + 2 :] if end >= 0 else rest
+            if end >= 0:
+                rest = rest[:end] + rest[end + 2 :]
+            else:
+                closes_later = mark
     elif close > 2:
         name = text[2:close]
         after = text[close + 2 :].lstrip()
@@ -216,8 +233,7 @@ def bold_label(text: str, cache: NameCache | None = None) -> BoldLabel | None:
     if judged is _NOT_A_LABEL:
         return None
     name, clock, parts = judged
-    start = clock if clock is not None else start
-    return BoldLabel(parts, name, rest, start)
+    return BoldLabel(parts, name, rest, start if clock is None else clock, closes_later)
 
 
 _JudgedName = tuple[str, float | None, LabelParts | None]
@@ -285,21 +301,22 @@ class _Reader:
 
     # -- dispatch ----------------------------------------------------------------------
     def take(self, chunk: Chunk) -> None:
-        if chunk.kind is BlockKind.HEADING:
-            self._heading(chunk)
-        elif chunk.kind is BlockKind.RULE:
-            self.turn = None
-        elif chunk.label is not None and chunk.label.parts is not None:
-            if self.refused and fold(chunk.label.printed) in self.refused:
+        label = chunk.label
+        if label is not None and label.parts is not None:  # only paragraphs have labels
+            if self.refused and fold(label.printed) in self.refused:
                 self.doc.diagnose(
                     "label-rejected",
-                    f"{chunk.label.printed!r} looks like a phrase, not a name (it occurs once); "
+                    f"{label.printed!r} looks like a phrase, not a name (it occurs once); "
                     "the paragraph was read as text",
                     chunk.first_line,
                 )
                 self._paragraph(chunk)
             else:
-                self._label(chunk, chunk.label, chunk.label.parts)
+                self._label(chunk, label, label.parts)
+        elif chunk.kind is _HEADING:
+            self._heading(chunk)
+        elif chunk.kind is BlockKind.RULE:
+            self.turn = None
         else:
             self._paragraph(chunk)
 
@@ -322,8 +339,13 @@ class _Reader:
         self.doc.heading(text, chunk.level, chunk.first_line)
 
     def _label(self, chunk: Chunk, label: BoldLabel, parts: LabelParts) -> None:
-        rest_lines = [label.rest, *chunk.lines[1:]]
-        text = self._clean(" ".join(line.rstrip("\\ \t") for line in rest_lines), chunk.first_line)
+        if len(chunk.lines) == 1:  # the common turn: one line
+            raw = label.rest.rstrip("\\ \t")
+        else:
+            raw = " ".join(line.rstrip("\\ \t") for line in [label.rest, *chunk.lines[1:]])
+            if label.closes_later and raw.endswith(label.closes_later):
+                raw = raw[: -len(label.closes_later)]
+        text = clean_inline(raw, chunk.first_line, self.dropped)
         start = label.start
         if start is None:
             start, text = leading_clock(text)
@@ -371,11 +393,12 @@ class _Reader:
         if chunk.label is not None and chunk.label.parts is None:
             return ProseKind.NOTE  # `**Editor's note:** …`, `**Show notes:** …`
         whole_emphasis = is_wrapped_in_emphasis(chunk.raw)
-        classified = classify_line(chunk.first_line, text, {})
-        if classified.kind is Kind.BYLINE and (whole_emphasis or self.turn is None):
-            return ProseKind.BYLINE
-        if classified.kind is Kind.NOTE and (whole_emphasis or _closing(text)):
-            return ProseKind.NOTE
+        if whole_emphasis or self.turn is None or _closing(text):  # else neither rule applies
+            classified = classify_line(chunk.first_line, text, {})
+            if classified.kind is Kind.BYLINE and (whole_emphasis or self.turn is None):
+                return ProseKind.BYLINE
+            if classified.kind is Kind.NOTE and (whole_emphasis or _closing(text)):
+                return ProseKind.NOTE
         if whole_emphasis and (not self.seen_turn or _starts_with_note_word(text)):
             return ProseKind.NOTE
         if _image_only(text):
@@ -464,7 +487,7 @@ def _starts_with_note_word(text: str) -> bool:
 
 
 def _closing(text: str) -> bool:
-    return CLOSING_CHROME.search(text, 0, 120) is not None
+    return is_closing_chrome(text)
 
 
 def _image_only(text: str) -> bool:
@@ -473,14 +496,12 @@ def _image_only(text: str) -> bool:
 
 def _refused_labels(chunks: Sequence[Chunk]) -> set[str]:
     """One-off bold lead-ins that read like a phrase, not a name (FORMATS.md §0.9)."""
-    counts: Counter[str] = Counter()
-    for chunk in chunks:
-        if chunk.label is not None and chunk.label.parts is not None:
-            counts[chunk.label.parts.folded_name] += 1
+    labels = [label for chunk in chunks if (label := chunk.label) is not None and label.parts]
+    counts = Counter([label.parts.folded_name for label in labels if label.parts])
+    once = {name for name, count in counts.items() if count == 1}
     refused = set()
-    for chunk in chunks:
-        label = chunk.label
-        if label is None or label.parts is None or counts[label.parts.folded_name] > 1:
+    for label in labels if once else ():
+        if label.parts is None or label.parts.folded_name not in once:
             continue
         if label.parts.folded_name in PHRASE_WORDS or phrase_like(label.parts.name):
             refused.add(fold(label.printed))
@@ -491,8 +512,8 @@ def _speaker_headings(chunks: Sequence[Chunk]) -> dict[str, LabelParts]:
     """`### Name` headings that recur, for two names or more: the name-heading variant."""
     counts: Counter[str] = Counter()
     parts_of: dict[str, LabelParts] = {}
-    for chunk in chunks:
-        if chunk.kind is not BlockKind.HEADING or chunk.level < 2 or ":" in chunk.raw:
+    for chunk in [chunk for chunk in chunks if chunk.kind is _HEADING]:
+        if chunk.level < 2 or ":" in chunk.raw:
             continue
         _, name = trailing_clock(strip_emphasis(chunk.raw))
         prefix = judge_prefix(name) if name else None

@@ -17,8 +17,8 @@ Everything is plain string work or a bounded regex, linear in the line.
 from __future__ import annotations
 
 import enum
-import html
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -37,9 +37,11 @@ class BlockKind(enum.Enum):
     TEXT = "text"
 
 
-@attrs.frozen
-class Block:
-    """One line as a Markdown block: its kind, heading level, and the text inside the markup."""
+class Block(NamedTuple):
+    """One line as a Markdown block: its kind, heading level, and the text inside the markup.
+
+    A named tuple, not an attrs class: one is made for every line of a document.
+    """
 
     kind: BlockKind
     text: str
@@ -52,12 +54,37 @@ class Block:
 
 
 BLANK = Block(BlockKind.BLANK, "")
+_TEXT = BlockKind.TEXT
+BLOCK_MARKS = frozenset(">#-*_`~+")
+"""The characters a block marker starts with, besides digits (`1.` items)."""
+BOLD_OPENERS = ("**", "__")
+"""Bold at a line's start: never a list item, a rule only when the whole line is marks."""
 
 _ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])(?:[ \t]+|$)")
 
 
+def paragraph_line(line: str) -> str | None:
+    """The stripped text of a line that opens no block, or None (blank, or a block may open).
+
+    Most lines of a transcript: no marker starts them, or bold does (`**Name:** …`),
+    which opens no block unless the whole line is a rule. `block_of` without a `Block`.
+    """
+    text = line.strip()
+    if not text:
+        return None
+    first = text[0]
+    if first not in BLOCK_MARKS and not first.isdigit():
+        return text
+    if text[:2] in BOLD_OPENERS and (text[-1] != first or not _is_rule(text)):
+        return text  # (a rule ends with the mark it starts with)
+    return None
+
+
 def block_of(line: str) -> Block:
     """What a raw Markdown line is (CommonMark's block starts, minus the rare ones)."""
+    text = paragraph_line(line)
+    if text is not None:
+        return Block(_TEXT, text, 0, "", False)
     text = line.strip()
     if not text:
         return BLANK
@@ -85,7 +112,7 @@ def block_of(line: str) -> Block:
         if ordered is not None:
             marker = ordered.group(1) + ordered.group(2)
             return Block(BlockKind.ITEM, text[ordered.end() :].strip(), depth, marker, quoted)
-    return Block(BlockKind.TEXT, text, depth, quoted=quoted)
+    return Block(_TEXT, text, depth, "", quoted)
 
 
 def _heading(text: str) -> tuple[int, str] | None:
@@ -122,7 +149,7 @@ _HTML_WORD_TAG = re.compile(r"<([A-Za-z][A-Za-z' -]{0,40})>")
 """`<inaudible>`, `<laughs>`: an annotation an HTML-to-Markdown converter left as a tag."""
 _BREAK_TAG = re.compile(r"<br\s{0,3}/?>", re.IGNORECASE)
 _MARKUP = re.compile(r"\\[!-/:-@\[-`{-~]|\*{1,3}|_{1,3}|`{1,3}")
-"""Backslash escapes and emphasis or code runs, judged one by one by `_markup`."""
+"""Backslash escapes and emphasis or code runs, judged and paired by `_strip_markup`."""
 
 
 @attrs.define
@@ -141,8 +168,10 @@ def clean_inline(text: str, line: int = 0, dropped: Dropped | None = None) -> st
         text = _BREAK_TAG.sub(" ", text)
         text = _HTML_WORD_TAG.sub(_annotation_tag, text)
     if "*" in text or "_" in text or "\\" in text or "`" in text:
-        text = _MARKUP.sub(_markup, text)
+        text = _strip_markup(text)
     if "&" in text and ";" in text:
+        import html  # here, not at the top: html.entities takes 1 ms to import, most text has none
+
         text = html.unescape(text)
     return text.strip()
 
@@ -164,25 +193,52 @@ def _annotation_tag(match: re.Match[str]) -> str:
     return match.group()
 
 
-def _markup(match: re.Match[str]) -> str:
-    """An escape gives its character; an emphasis run at a word edge goes; `2*3`, `a_b` stay."""
-    token = match.group()
-    if token[0] == "\\":
-        return token[1]
-    source = match.string
-    before = source[match.start() - 1] if match.start() > 0 else " "
-    after = source[match.end()] if match.end() < len(source) else " "
-    if before.isalnum() and after.isalnum() and (token[0] == "_" or len(token) == 1):
-        return token  # inside a word: snake_case, 2*3
-    if before.isspace() and after.isspace():
-        return token  # a lone asterisk between spaces is a character
-    return ""
+def _strip_markup(text: str) -> str:
+    """Escapes give their character; emphasis and code runs go in matched pairs.
+
+    A run at a word edge (`*word`, `word**`) is markup only when it pairs with
+    the same run across the paragraph (`*a few words*`); an unpaired one (`a *d`,
+    `0_`) is a character the writer typed and stays, so nothing is lost.
+    Inside a word (`snake_case`, `2*3`), alone between spaces, or longer than three
+    (`*****`) a run is text.
+    """
+    pieces: list[str] = []
+    openers: dict[str, list[int]] = {}  # run -> indexes in `pieces` of runs still open
+    last = 0
+    for match in _MARKUP.finditer(text):
+        token = match.group()
+        pieces.append(text[last : match.start()])
+        last = match.end()
+        if token[0] == "\\":
+            pieces.append(token[1])
+            continue
+        before = text[match.start() - 1] if match.start() > 0 else " "
+        after = text[last] if last < len(text) else " "
+        if before.isalnum() and after.isalnum() and (token[0] == "_" or len(token) == 1):
+            pieces.append(token)  # inside a word: snake_case, 2*3
+            continue
+        if before.isspace() and after.isspace():
+            pieces.append(token)  # a lone asterisk between spaces is a character
+            continue
+        if before == token[0] or after == token[0]:
+            pieces.append(token)  # part of a run longer than three: a rule or a flourish
+            continue
+        waiting = openers.get(token)
+        if waiting and not before.isspace():
+            pieces[waiting.pop()] = ""  # closes the nearest open run: both go
+            pieces.append("")
+            continue
+        if not after.isspace():
+            openers.setdefault(token, []).append(len(pieces))
+        pieces.append(token)
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def strip_emphasis(text: str) -> str:
     """Only the emphasis and escapes of `clean_inline` (for label text)."""
     if "*" in text or "_" in text or "\\" in text or "`" in text:
-        return _MARKUP.sub(_markup, text).strip()
+        return _strip_markup(text).strip()
     return text.strip()
 
 
@@ -196,6 +252,9 @@ def is_wrapped_in_emphasis(text: str) -> bool:
     return False
 
 
+_CLOSERS = {"[": "]", "(": ")"}
+
+
 def leading_clock(text: str) -> tuple[float | None, str]:
     """A timestamp at the start of speech (`[00:01:23]`, `(12:34)`, `00:12 -`) → (seconds, rest).
 
@@ -205,7 +264,7 @@ def leading_clock(text: str) -> tuple[float | None, str]:
     if not stripped:
         return None, text
     opener = stripped[0]
-    closer = {"[": "]", "(": ")"}.get(opener)
+    closer = _CLOSERS.get(opener)
     if closer is not None:
         end = stripped.find(closer, 1, 20)
         if end < 0:

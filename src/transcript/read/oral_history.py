@@ -40,7 +40,16 @@ from . import ReadOptions
 from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
 from .frontmatter import apply_front_matter, declare_roles, people_in, split_front_matter
-from .lines import CLOSING_CHROME, Kind, LabelCache, judge_prefix, label_rule
+from .lines import (
+    LABEL_SEARCH_CHARS,
+    Kind,
+    LabelCache,
+    fold_starts,
+    is_closing_chrome,
+    judged,
+    label_rule,
+    may_fold_into,
+)
 from .markdown_text import BlockKind, Dropped, block_of, clean_inline
 from .plain import MAX_VOCABULARY, MIN_LABELS, PHRASE_WORDS, phrase_like
 
@@ -164,6 +173,15 @@ class OLine:
     furniture: str = ""
 
 
+BLANK = OLine(0, What.BLANK, "")
+"""The one line `classify` gives every blank line (nothing reads a blank line's number)."""
+_BLANK = What.BLANK
+_TEXT = What.TEXT
+_ALONE = What.ALONE
+_INLINE = What.INLINE
+"""Kinds as module constants for the loops over every line (an enum member is a lookup)."""
+
+
 # -- step 1: line rules --------------------------------------------------------------------
 
 
@@ -178,11 +196,11 @@ def classify(
     """The first rule that claims the line decides what it is."""
     text = raw.strip()
     if not text:
-        return OLine(number, What.BLANK, "")
+        return BLANK
     if markdown:
         block = block_of(raw)
         if block.kind is BlockKind.BLANK:
-            return OLine(number, What.BLANK, "")
+            return BLANK
         if block.kind is BlockKind.HEADING:
             return OLine(
                 number, What.HEADING, clean_inline(block.text, number, dropped), level=block.level
@@ -193,14 +211,17 @@ def classify(
         if block.kind is BlockKind.ITEM and block.marker[:1].isdigit():
             text = f"{block.marker} {text}"
         if not text:
-            return OLine(number, What.BLANK, "")
-    furniture = furniture_kind(text, repeated)
-    if furniture:
-        return OLine(number, What.FURNITURE, text, furniture=furniture)
+            return BLANK
+    if _may_be_furniture(text):
+        furniture = furniture_kind(text, repeated)
+        if furniture:
+            return OLine(number, What.FURNITURE, text, furniture=furniture)
     if text.endswith((":", "：")):
-        alone = alone_label(text[:-1])
+        alone = alone_label(text[:-1], cache)
         if alone is not None:
             return alone_line(number, text, alone)
+    if _only_speech(text):
+        return OLine(number, _TEXT, text)
     cover = cover_line(number, text)
     if cover is not None:
         return cover
@@ -210,8 +231,31 @@ def classify(
         return OLine(number, What.TOC, text)
     labelled = label_rule(number, text, cache)
     if labelled is not None and labelled.kind is Kind.LABEL and labelled.label is not None:
-        return OLine(number, What.INLINE, labelled.text, label=labelled.label, value=text)
-    return OLine(number, What.TEXT, text)
+        return OLine(number, _INLINE, labelled.text, label=labelled.label, value=text)
+    return OLine(number, _TEXT, text)
+
+
+def _may_be_furniture(text: str) -> bool:
+    """A necessary condition of `furniture_kind`: a column gap, a digit at the end, or a page
+    number's length. Most lines have none and skip the furniture rules."""
+    return "   " in text or "\t" in text or text[-1].isdigit() or len(text) <= PAGE_NUMBER_CHARS
+
+
+def _only_speech(text: str) -> bool:
+    """No rule after the label-alone rule can claim the line, so it is speech (or intro) text.
+
+    Each of those rules needs something the line lacks: a colon where a cover key
+    or a label would put one, a bracket at the start (a note), a digit at the start
+    or the end (a table of contents). Keep in step with `classify`.
+    """
+    head = text[:LABEL_SEARCH_CHARS]
+    return (
+        ":" not in head
+        and "：" not in head
+        and text[0] not in "[("
+        and not text[0].isdigit()
+        and not text[-1].isdigit()
+    )
 
 
 def settle(lines: list[OLine], cache: LabelCache) -> None:
@@ -227,7 +271,9 @@ def settle(lines: list[OLine], cache: LabelCache) -> None:
     person_keys: set[str] = set()
     for index, line in enumerate(lines):
         what = line.what
-        if what is What.INLINE and line.label is not None:
+        if what is _BLANK or what is _TEXT:
+            continue
+        if what is _INLINE and line.label is not None:
             if not seen_turn and _citation(line):
                 lines[index] = OLine(line.number, What.CITATION, line.value)
                 continue
@@ -267,12 +313,12 @@ def _citation(line: OLine) -> bool:
 
 
 def alone_line(number: int, text: str, parts: LabelParts) -> OLine:
-    return OLine(number, What.ALONE, text, label=parts)
+    return OLine(number, _ALONE, text, label=parts)
 
 
-def alone_label(name: str) -> LabelParts | None:
+def alone_label(name: str, cache: LabelCache) -> LabelParts | None:
     """`Okwuosa`, `Minoru Asada`, `Q1`, `INTERVIEWER`: a label alone on its line."""
-    prefix = judge_prefix(name)
+    prefix = judged(name, cache)
     if prefix.kind is Kind.LABEL:
         return prefix.label
     folded = fold(name)
@@ -287,40 +333,61 @@ def cover_line(number: int, text: str) -> OLine | None:
     if colon <= 0:
         return None
     key = text[:colon].strip()
+    if not (may_fold_into(key, COVER_STARTS) and fold(key) in COVER_KEYS):
+        return None
     value = text[colon + 1 :].strip()
-    if not value or fold(key) not in COVER_KEYS:
+    if not value:
         return None
     return OLine(number, What.COVER, text, key=key, value=value)
+
+
+COVER_STARTS = fold_starts(COVER_KEYS)
 
 
 def furniture_kind(text: str, repeated: Counter[str]) -> str:
     """Running headers and footers, page numbers: '' when the line is not furniture."""
     if len(text) > 200:
         return ""
-    if PAGE_NUMBER.fullmatch(text):
+    if len(text) <= PAGE_NUMBER_CHARS and PAGE_NUMBER.fullmatch(text):
         return "page number"
-    lowered = text.casefold()
-    mark = PAGE_MARK.search(lowered, max(0, len(lowered) - 24))
-    if (
-        mark is not None
-        and mark.end() == len(lowered)
-        and (mark.start() == 0 or COLUMN_GAP.search(text) is not None)
-    ):
-        return "running header"
-    if COLUMN_GAP.search(text) is not None and repeated[_shape(text)] >= 2:
+    if text[-1].isdigit():  # `PAGE_MARK` ends in a digit, and so does the line it ends
+        lowered = text.casefold()
+        mark = PAGE_MARK.search(lowered, max(0, len(lowered) - 24))
+        if (
+            mark is not None
+            and mark.end() == len(lowered)
+            and (mark.start() == 0 or _column_gap(text))
+        ):
+            return "running header"
+    if _column_gap(text) and repeated[_shape(text)] >= 2:
         return "running header"
     return ""
 
 
+PAGE_NUMBER_CHARS = 8
+"""The longest line `PAGE_NUMBER` matches (`[ 1234 ]`): longer lines need no regex."""
+
+
+def _column_gap(text: str) -> bool:
+    """`COLUMN_GAP`, the regex only for a line with three spaces or a tab in it."""
+    return ("   " in text or "\t" in text) and COLUMN_GAP.search(text) is not None
+
+
 def _shape(text: str) -> str:
     """A line with its digits folded, so `Page 2` and `Page 3` headers count as one."""
-    return "".join("#" if ch.isdigit() else ch for ch in text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # only 0-9 are digits in ASCII: one translation
+        return folded.translate(_ASCII_DIGITS)
+    return "".join("#" if ch.isdigit() else ch for ch in folded)
+
+
+_ASCII_DIGITS = str.maketrans("0123456789", "#" * 10)
 
 
 def toc_line(text: str) -> bool:
     """A table of contents, flattened (`1 About 1.1 Early life 2 …`) or with leader dots."""
-    if LEADER_DOTS.fullmatch(text):
-        return True
+    if text[-1].isdigit() and text.count(".") >= 4 and LEADER_DOTS.fullmatch(text):
+        return True  # (leader dots: four dots or more, and a page number at the end)
     if not text[0].isdigit() or TOC_ENTRY.match(text) is None:
         return False
     words = text.split()
@@ -343,19 +410,24 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     markdown = looks_like_markdown(raw_lines[:400])
     pairs, body = split_front_matter(raw_lines) if markdown else ([], 0)
     repeated = Counter(
-        _shape(line.strip()) for line in raw_lines if "  " in line or "\t" in line.strip()
+        [
+            _shape(line.strip())
+            for line in raw_lines
+            if "  " in line or ("\t" in line and "\t" in line.strip())
+        ]
     )
     cache: LabelCache = {}
     dropped = Dropped()
     lines = [
         classify(number, raw, markdown, cache, repeated, dropped)
+        if raw and not raw.isspace()
+        else BLANK  # what `classify` gives a blank line, without the call
         for number, raw in enumerate(raw_lines[body:], body + 1)
     ]
     settle(lines, cache)
     assembler = _Assembler(lines, markdown)
     apply_front_matter(assembler.doc, pairs)
-    for line in lines:
-        assembler.take(line)
+    assembler.take_all(lines)
     if dropped.links:
         assembler.doc.diagnose(
             "link-targets",
@@ -366,21 +438,47 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     return assembler.finish(options)
 
 
-def accepted_inline(lines: Sequence[OLine]) -> set[str]:
+@attrs.frozen
+class _Tally:
+    """The labels of a classified document, counted in one pass over its lines."""
+
+    alone: Counter[str]
+    """Folded names of the labels alone on their lines, with their counts."""
+    inline: Counter[str]
+    """Folded names of the inline `Name: text` labels, with their counts."""
+    names: dict[str, str]
+    """Each folded name's name (as the last label with it printed it)."""
+    alone_at: dict[int, int]
+    """The index in the lines of each label alone on its line, by line number."""
+
+    @classmethod
+    def of(cls, lines: Sequence[OLine]) -> _Tally:
+        alone: Counter[str] = Counter()
+        inline: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        alone_at: dict[int, int] = {}
+        for index, line in enumerate(lines):
+            parts = line.label
+            if parts is None:
+                continue
+            names[parts.folded_name] = parts.name
+            if line.what is _ALONE:
+                alone[parts.folded_name] += 1
+                alone_at[line.number] = index
+            elif line.what is _INLINE:
+                inline[parts.folded_name] += 1
+        return cls(alone, inline, names, alone_at)
+
+
+def accepted_inline(tally: _Tally) -> set[str]:
     """Folded names whose inline `Name: text` lines are labels (step 2 of the docstring)."""
-    alone = Counter(
-        line.label.folded_name for line in lines if line.what is What.ALONE and line.label
-    )
-    inline = Counter(
-        line.label.folded_name for line in lines if line.what is What.INLINE and line.label
-    )
+    alone, inline = tally.alone, tally.inline
     if sum(alone.values()) >= sum(inline.values()):
         return set(alone)
-    names = {line.label.folded_name: line.label.name for line in lines if line.label}
     return {
         name
         for name, count in inline.items()
-        if count > 1 or alone[name] or not (name in PHRASE_WORDS or phrase_like(names[name]))
+        if count > 1 or alone[name] or not (name in PHRASE_WORDS or phrase_like(tally.names[name]))
     }
 
 
@@ -390,7 +488,8 @@ class _Assembler:
     def __init__(self, lines: list[OLine], markdown: bool) -> None:
         self.doc = DocumentBuilder("oral-history")
         self.markdown = markdown
-        self.inline_names = accepted_inline(lines)
+        tally = _Tally.of(lines)
+        self.inline_names = accepted_inline(tally)
         self.turn: DraftTurn | None = None
         self.seen_turn = False
         self.after_blank = True
@@ -402,20 +501,42 @@ class _Assembler:
         """Headline-like lines seen before the cover block (title, then source)."""
         self.cover_seen = False
         self.lines = lines
-        self.index_of = {line.number: index for index, line in enumerate(lines)}
+        self.index_of = tally.alone_at
+        """Where each label alone on its line is (`_cover_value_follows` looks ahead of it)."""
         self.skip: set[int] = set()
-        self.alone_count = sum(1 for line in lines if line.what is What.ALONE)
+        self.alone_count = sum(tally.alone.values())
         self.inline_count = sum(
-            1
-            for line in lines
-            if line.what is What.INLINE
-            and line.label
-            and line.label.folded_name in self.inline_names
+            count for name, count in tally.inline.items() if name in self.inline_names
         )
+
+    def take_all(self, lines: list[OLine]) -> None:
+        """`take` every line; blank lines and speech in a turn, most of a transcript, directly."""
+        for line in lines:
+            what = line.what
+            if what is _BLANK:
+                self.after_blank = True
+            elif (
+                what is _TEXT
+                and self.turn is not None
+                and not self.pending
+                and line.number not in self.skip
+            ):  # speech that goes on, the commonest line: what `take` and `_text` would do
+                self.turn.add(line.text, line.number, join=not self.after_blank)
+                self.after_blank = False
+            elif (
+                what is _ALONE
+                and line.label is not None
+                and self.seen_turn
+                and line.number not in self.skip
+            ):  # the next label alone on its line, once turns have begun: what `take` would do
+                self._start(line, "")
+                self.after_blank = False
+            else:
+                self.take(line)
 
     def take(self, line: OLine) -> None:
         what = line.what
-        if what is What.BLANK:
+        if what is _BLANK:
             self.after_blank = True
             return
         if what is What.FURNITURE:
@@ -423,7 +544,9 @@ class _Assembler:
             return
         if line.number in self.skip:
             return
-        if what is What.INLINE and line.label and self._inline_is_label(line):
+        if what is _TEXT:  # speech, most lines: no other rule below claims it
+            self._text(line, line.text)
+        elif what is _INLINE and line.label and self._inline_is_label(line):
             self._start(line, line.text)
         elif what is What.ALONE and line.label:
             if self.seen_turn or not self._cover_value_follows(line):
@@ -543,7 +666,7 @@ class _Assembler:
             return
         self.header_lines = 2
         statement = any(word in self.section for word in STATEMENT_WORDS) or (
-            CLOSING_CHROME.search(text, 0, 200) is not None
+            is_closing_chrome(text, 200)
         )
         kind = ProseKind.NOTE if statement or line.what is What.BRACKET else ProseKind.INTRO
         self._prose(kind, text, line.number, join=not self.after_blank)
@@ -562,9 +685,14 @@ class _Assembler:
         self._flush_pending()
         declare_roles(self.doc, self.people)
         for item in self.doc.items:
-            if isinstance(item, DraftTurn) and Q_CODE.fullmatch(item.parts.folded_name):
+            if isinstance(item, DraftTurn) and _q_code(item.parts.folded_name):
                 self.doc.declared_roles.append((item.parts.printed, Role.INTERVIEWER))
         return self.doc.finish(options)
+
+
+def _q_code(name: str) -> bool:
+    """`q`, `q1`, `q12` (`Q_CODE`), the regex only for a short name that starts with q."""
+    return name[:1] == "q" and len(name) <= 3 and Q_CODE.fullmatch(name) is not None
 
 
 def _next_filled(lines: Sequence[OLine], index: int) -> int | None:
@@ -595,6 +723,8 @@ def _speech_annotation(text: str) -> bool:
 def fit(head: Head) -> Fit:
     """Labels alone on their lines, or a cover block naming the interview's people (§8)."""
     markdown = looks_like_markdown(head.lines)
+    if not markdown and not _may_fit(head.lines):
+        return NO_FIT
     cache: LabelCache = {}
     dropped = Dropped()
     repeated: Counter[str] = Counter()
@@ -610,7 +740,7 @@ def fit(head: Head) -> Fit:
     ]  # bold labels are the Markdown reader's grammar, even alone on their lines
     cover = [fold(line.key) for line in lines if line.what is What.COVER]
     people_cover = any(COVER_KEYS[key] in PEOPLE_ROLES for key in cover)
-    inline_names = accepted_inline(lines)
+    inline_names = accepted_inline(_Tally.of(lines))
     inline = [
         line.label.folded_name
         for line in lines
@@ -634,3 +764,31 @@ def fit(head: Head) -> Fit:
     if cover:
         why += f", a cover block of {len(cover)} interview fields"
     return Fit(score, "oral-history", why)
+
+
+PEOPLE_STARTS = fold_starts(key for key, field in COVER_KEYS.items() if field in PEOPLE_ROLES)
+
+
+def _may_fit(lines: Sequence[str]) -> bool:
+    """A quick look before any line is classified (text that is not Markdown only).
+
+    A fit needs three lines that end in a colon (labels alone), or a cover
+    line with a person key (`INTERVIEWER: …`); without either, no rule below
+    can make one.
+    """
+    alone = 0
+    for raw in lines:
+        text = raw.strip()
+        if text.endswith((":", "：")):
+            alone += 1
+            if alone >= MIN_LABELS:
+                return True
+        colon = text.find(":", 0, 40)
+        if colon > 0 and _person_key(text[:colon].strip()):
+            return True
+    return False
+
+
+def _person_key(key: str) -> bool:
+    """`INTERVIEWER`, `Narrator`: a cover key for the interview's people (as `cover_line` folds)."""
+    return may_fold_into(key, PEOPLE_STARTS) and COVER_KEYS.get(fold(key)) in PEOPLE_ROLES

@@ -16,8 +16,9 @@ Speakers are resolved once at the end by `transcript.speakers`.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
+
+import attrs
 
 from ..decode import DecodedText
 from ..labels import fold, has_cjk, split_label
@@ -32,7 +33,7 @@ from ..model import (
 from . import ReadOptions
 from .build import DocumentBuilder, DraftProse, DraftTurn
 from .detect import NO_FIT, Fit, Head
-from .lines import LABEL_SEARCH_CHARS, Kind, LabelCache, Line, classify
+from .lines import LABEL_SEARCH_CHARS, Kind, LabelCache, Line, classify_lines, label_line
 
 NAME_PARTICLES = frozenset(
     {
@@ -135,20 +136,23 @@ MAX_VOCABULARY = 0.6
 
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read `Label: text` documents (see the module docstring)."""
-    cache: LabelCache = {}
-    lines = [classify(number, raw, cache) for number, raw in enumerate(source.text.split("\n"), 1)]
+    text = source.text
+    lines = classify_lines(text.split("\n"), {})
+    survey = _Survey.of(lines)
     diagnostics: list[Diagnostic] = []
-    lines = _refuse_phrase_labels(lines, options, diagnostics)
-    assembler = _Assembler(_paragraph_mode(lines), diagnostics, _style(lines))
-    for line in lines:
-        assembler.take(line)
+    if _refuse_phrase_labels(lines, survey, options, diagnostics):
+        survey = _Survey.of(lines)
+    labels = [lines[index] for index in survey.labels]
+    assembler = _Assembler(survey.paragraph_mode, diagnostics, _style(labels, "：" in text))
+    assembler.take_all(lines)
     return assembler.finish(options)
 
 
 def fit(head: Head) -> Fit:
     """Count the colon labels at the start of the document (FORMATS.md §8, step 3)."""
     cache: LabelCache = {}
-    lines = [classify(number, raw, cache) for number, raw in enumerate(head.lines, 1)]
+    labelled = (label_line(number, raw, cache) for number, raw in enumerate(head.lines, 1))
+    lines = [line for line in labelled if line is not None]
     names = [line.label.folded_name for line in lines if line.label is not None]
     distinct = len(set(names))
     if len(names) < MIN_LABELS or (distinct < 2 and set(names) != {"q"}):
@@ -166,12 +170,19 @@ FRENCH_SPACES = frozenset(" \u00a0\u202f\u2009")
 """The space French typography puts before a colon (`Journaliste : …`)."""
 
 
-def _style(lines: list[Line]) -> str:
-    """Which of the colon-label styles of FORMATS.md this document is, for the metadata."""
-    labels = [line for line in lines if line.label is not None]
+def _style(labels: list[Line], wide_colons: bool = True) -> str:
+    """Which of the colon-label styles of FORMATS.md this document is, for the metadata.
+
+    `labels` are the label lines; `wide_colons` False says the text has no
+    full-width colon at all, so no label line needs looking at for one.
+    """
     if not labels:
         return "plain"
-    fullwidth = sum(line.whole.find("：", 0, LABEL_SEARCH_CHARS) >= 0 for line in labels)
+    fullwidth = (
+        sum(line.whole.find("：", 0, LABEL_SEARCH_CHARS) >= 0 for line in labels)
+        if wide_colons
+        else 0
+    )
     if fullwidth * 2 > len(labels):
         speech = " ".join(line.whole for line in labels[:20])
         if any("\uac00" <= ch <= "\ud7a3" for ch in speech):
@@ -191,53 +202,96 @@ def _style(lines: list[Line]) -> str:
     return "news-article-interview"
 
 
-def _paragraph_mode(lines: list[Line]) -> bool:
-    """True when blank lines separate paragraphs, so adjacent lines are one wrapped paragraph."""
-    followed_by_blank = followed_by_text = 0
-    for current, following in itertools.pairwise(lines):
-        if current.kind is Kind.BLANK:
-            continue
-        if following.kind is Kind.BLANK:
-            followed_by_blank += 1
-        else:
-            followed_by_text += 1
-    return followed_by_blank > followed_by_text
+@attrs.frozen
+class _Survey:
+    """What the rules over the whole document need, gathered in one pass over the lines."""
+
+    labels: list[int]
+    """Indexes of the label lines."""
+    names: list[str]
+    """The folded name of each label line, in the same order."""
+    keyed: list[int]
+    """Indexes of the `Key: value` lines that are no label (metadata, notes, credits)."""
+    paragraph_mode: bool
+    """True when blank lines separate paragraphs, so adjacent lines are one wrapped paragraph:
+    more lines are followed by a blank line than by another line."""
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Survey:
+        labels: list[int] = []
+        names: list[str] = []
+        keyed: list[int] = []
+        followed_by_blank = followed_by_text = 0
+        after_text = False  # the line before was not blank
+        for index, line in enumerate(lines):
+            if line.kind is _BLANK:
+                followed_by_blank += after_text
+                after_text = False
+                continue
+            followed_by_text += after_text
+            after_text = True
+            parts = line.label
+            if parts is not None:
+                labels.append(index)
+                names.append(parts.folded_name)
+            elif line.key:
+                keyed.append(index)
+        return cls(labels, names, keyed, followed_by_blank > followed_by_text)
+
+
+_BLANK = Kind.BLANK
+_LABEL = Kind.LABEL
+"""Kinds as module constants for the loops over every line (an enum member is a lookup)."""
 
 
 def _refuse_phrase_labels(
-    lines: list[Line], options: ReadOptions, diagnostics: list[Diagnostic]
-) -> list[Line]:
+    lines: list[Line], survey: _Survey, options: ReadOptions, diagnostics: list[Diagnostic]
+) -> bool:
     """A second look at label-shaped lines, now that the whole document is known.
 
     FORMATS.md rule 9: a one-off label that does not look like a name is text
     (`Bottom line:`, `First:`, `Exclusive: An Interview with …`). A note or
     metadata word that recurs as a label in the dialogue, or that the caller
-    declares a speaker, is a label after all (`Author:` twice).
+    declares a speaker, is a label after all (`Author:` twice). The lines are
+    changed in place; True when any was. Only one-off labels and key lines
+    are looked at again.
     """
-    counts = Counter(line.label.folded_name for line in lines if line.label is not None)
+    counts = Counter(survey.names)
     declared = {fold(label) for label, _ in options.speakers}
+    first_label = survey.labels[0] if survey.labels else len(lines)
     body_keys = Counter(
-        fold(line.key) for line in _after_first_label(lines) if line.key and line.value
+        fold(key)
+        for index in survey.keyed
+        if index > first_label and (key := lines[index].key) and lines[index].value
     )
-    result = list(lines)
-    for index, line in enumerate(lines):
+    once = {name for name, count in counts.items() if count == 1}
+    looked_at = (
+        [index for index, name in zip(survey.labels, survey.names, strict=True) if name in once]
+        if once
+        else []
+    )
+    if declared or body_keys:  # a key line may be promoted
+        looked_at = sorted([*looked_at, *survey.keyed])
+    changed = False
+    for index in looked_at:
+        line = lines[index]
         parts = line.label
         if parts is None:
             if line.key and line.value is not None and _promoted(line.key, body_keys, declared):
                 promoted = split_label(line.key)
                 if promoted is not None:
-                    result[index] = Line(
+                    lines[index] = Line(
                         line.number, Kind.LABEL, line.value, label=promoted, whole=line.text
                     )
+                    changed = True
             continue
         if parts.folded_name in declared or parts.folded_printed in declared:
             continue
-        if counts[parts.folded_name] > 1 or not (
-            phrase_like(parts.name) or parts.folded_name in PHRASE_WORDS
-        ):
+        if not (phrase_like(parts.name) or parts.folded_name in PHRASE_WORDS):
             continue
         reason = "looks like a phrase, not a name (it occurs once)"
-        result[index] = Line(line.number, Kind.TEXT, line.whole)
+        lines[index] = Line(line.number, Kind.TEXT, line.whole)
+        changed = True
         diagnostics.append(
             Diagnostic(
                 "label-rejected",
@@ -246,14 +300,7 @@ def _refuse_phrase_labels(
                 line.number,
             )
         )
-    return result
-
-
-def _after_first_label(lines: list[Line]) -> list[Line]:
-    for index, line in enumerate(lines):
-        if line.kind is Kind.LABEL:
-            return lines[index + 1 :]
-    return []
+    return changed
 
 
 def _promoted(key: str, body_keys: Counter[str], declared: set[str]) -> bool:
@@ -287,6 +334,18 @@ class _Assembler:
         self.headlines: list[int] = []  # indexes into items of headline candidates
 
     # -- dispatch ----------------------------------------------------------------------
+    def take_all(self, lines: list[Line]) -> None:
+        """`take` every line; blank lines and clean label lines, most of a transcript, directly."""
+        for line in lines:
+            kind = line.kind
+            if kind is _BLANK:
+                self.after_blank = True
+            elif kind is _LABEL and line.repaired is None:
+                self._start_turn(line)
+                self.after_blank = False
+            else:
+                self.take(line)
+
     def take(self, line: Line) -> None:
         kind = line.kind
         if kind is Kind.BLANK:

@@ -29,10 +29,11 @@ A direction at the end of a speech line (`none.      Exit.`) or an inline
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-
-import attrs
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..decode import DecodedText
 from ..labels import LabelParts, fold
@@ -40,7 +41,8 @@ from ..model import Annotation, AnnotationKind, Inline, ProseKind, Severity, Tex
 from . import ReadOptions
 from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
-from .script import fold_directions_into_turn, mark_inline, unknown_roles
+from .lines import fold_starts, may_fold_into
+from .script import fold_directions_into_turn, unknown_roles
 
 STYLE = "play-verse"
 
@@ -70,6 +72,8 @@ DIRECTION_VERBS = frozenset(
     }
 )
 """First words of a stage direction (`Enter Hamlet.`, `Exeunt.`, `[They fight.]`)."""
+
+DIRECTION_STARTS = frozenset(verb[:3] for verb in DIRECTION_VERBS)
 
 BARE_VERBS = frozenset({"enter", "re-enter", "reenter", "exit", "exeunt", "manet", "manent"})
 """Direction verbs that name who comes and goes: the names after them are the cast."""
@@ -113,8 +117,7 @@ TRAILING_DIRECTION = re.compile(r"(\S)(\s{3,})(\[?[A-Z][a-z-]{1,10}\b[^\n]{0,120
 INLINE_BRACKET = re.compile(r"\[[^\[\]\n]{1,120}\]")
 
 
-@attrs.frozen
-class _Prefix:
+class _Prefix(NamedTuple):
     """A speech prefix found on a line: the name as printed, the speech after it."""
 
     printed: str
@@ -128,28 +131,30 @@ def fit(head: Head) -> Fit:
 
     A 4-space indent with honorifics (`    Mr. SMITH.`) is a GPO hearing, not a
     play (FORMATS §8), so prefixes must sit at most 3 spaces in and mostly
-    not start with a title.
+    not start with a title. Without a direction, heading or cast list in
+    words (not only `[…]`) there is no play: that is judged first, before any
+    prefix is looked for.
     """
-    indent = _prefix_indent(list(head.lines))
-    if indent > MAX_PREFIX_INDENT:
-        return NO_FIT
-    prefixes: list[str] = []
+    scan = _scan(head.lines)
     signals = strong = 0
-    for raw in head.lines:
-        text = raw.strip()
-        if not text:
-            continue
-        if _is_direction(text) or HEADING.fullmatch(text) or fold(text) in CAST_HEADINGS:
+    for text, _, cast, heading, direction in scan:
+        if text and (direction or heading or cast):
             signals += 1
             strong += text[0] != "["
-            continue
-        if _indent(raw) == indent:
-            found = _split_prefix(text, strict=indent == 0)
-            if found is not None:
-                prefixes.append(fold(found.printed))
+    if not strong:
+        return NO_FIT
+    found = _prefixes(scan)
+    indent = _prefix_indent(scan, found)
+    if indent > MAX_PREFIX_INDENT:
+        return NO_FIT
+    prefixes = [
+        fold(prefix.printed)
+        for (_, at, cast, heading, direction), prefix in zip(scan, found, strict=True)
+        if prefix is not None and at == indent and not (direction or heading or cast)
+    ]
     distinct = len(set(prefixes))
     titled = sum(p.split()[0] in HONORIFIC_PREFIXES for p in prefixes)
-    if len(prefixes) < 3 or distinct < 2 or not strong or titled * 2 >= len(prefixes):
+    if len(prefixes) < 3 or distinct < 2 or titled * 2 >= len(prefixes):
         return NO_FIT
     if len(prefixes) >= 6 and distinct / len(prefixes) > 0.6:
         return NO_FIT
@@ -170,30 +175,107 @@ HONORIFIC_PREFIXES = frozenset(
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read a play (see the module docstring)."""
     lines = source.text.split("\n")
-    reader = _PlayReader(lines)
-    for number, raw in enumerate(lines, 1):
-        reader.take(number, raw)
+    reader = _PlayReader(source.text, lines, _scan(lines))
+    for number, line in enumerate(reader.scan, 1):
+        reader.take(number, line)
     doc = reader.doc.finish(options)
-    return unknown_roles(mark_inline(doc, play_inline), options)
+    return unknown_roles(doc, options)
 
 
 # -- rules ------------------------------------------------------------------------------
+
+
+_Line = tuple[str, int, bool, bool, bool]
+"""A line as every pass sees it: (stripped text, indent, cast heading, act/scene heading,
+direction). Judged once per line by `_scan`; a plain tuple, no object per line."""
+_BLANK: _Line = ("", 0, False, False, False)
+
+
+def _scan(lines: Sequence[str]) -> list[_Line]:
+    """Each line's text, indent and the heading and direction rules, decided once."""
+    scan: list[_Line] = []
+    for raw in lines:
+        text = raw.strip()
+        if not text:
+            scan.append(_BLANK)
+            continue
+        cast = _is_cast_heading(text)
+        heading = (
+            not cast and text.startswith(HEADING_OPENERS) and HEADING.fullmatch(text) is not None
+        )
+        scan.append((text, _indent(raw), cast, heading, _is_direction(text)))
+    return scan
+
+
+def _prefixes(scan: Sequence[_Line]) -> list[_Prefix | None]:
+    """The speech prefix of each line that may hold one (any indent short of far right)."""
+    return [
+        _split_prefix(text, strict=indent == 0)
+        if text and not direction and indent < FAR_RIGHT
+        else None
+        for text, indent, _, _, direction in scan
+    ]
 
 
 def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip(" \t"))
 
 
+HEADING_OPENERS = (
+    "ACT",
+    "Act",
+    "SCENE",
+    "Scene",
+    "PROLOGUE",
+    "EPILOGUE",
+    "INDUCTION",
+    "Prologue",
+    "Epilogue",
+    "Induction",
+    "THE END",
+    "FINIS",
+)
+"""The words `HEADING` starts with: any other line is refused without the regex."""
+CAST_STARTS = fold_starts(CAST_HEADINGS)
+
+
+def _is_cast_heading(text: str) -> bool:
+    """`DRAMATIS PERSONAE`, `Persons of the Play.`: the heading over the cast list.
+
+    `fold` is the dearest rule of a line: most lines are refused without it.
+    """
+    return may_fold_into(text, CAST_STARTS) and fold(text).rstrip(".") in CAST_HEADINGS
+
+
 def _is_direction(text: str) -> bool:
     """`Enter Orsolin.`, `Exeunt.`, `[They swear.]`: a whole-line stage direction."""
     if text[0] == "[":
         return text.endswith("]") and text.count("[") == 1
+    if not text[0].isupper():  # every direction verb is capitalised: no split needed
+        return False
+    start = text[:3]
+    if start.isascii() and start.isalpha() and start.lower() not in DIRECTION_STARTS:
+        return False  # three letters that start no direction verb: no split needed either
     word = text.split(None, 1)[0].rstrip(".,;:").casefold()
-    return word in DIRECTION_VERBS and text[0].isupper() and word not in ("he", "she", "they")
+    return word in DIRECTION_VERBS and word not in ("he", "she", "they")
+
+
+def _may_end_in_direction(text: str) -> bool:
+    """A necessary condition of `TRAILING_DIRECTION`: a run of three white-space characters.
+
+    In printable text the only white space is the ASCII space, so `"   " in text`
+    settles it without the regex; other text goes to the regex.
+    """
+    return "   " in text or not text.isprintable()
 
 
 def _is_prefix_word(word: str) -> bool:
-    return bool(word) and word[0].isupper() and all(ch.isalpha() or ch in "'’-." for ch in word)
+    """`Ors.`, `O’Neill`, `Lady`: a capital, then letters, apostrophes, hyphens and periods."""
+    return bool(word) and word[0].isupper() and word.translate(_PREFIX_MARKS).isalpha()
+
+
+_PREFIX_MARKS = str.maketrans("", "", "'’-.")
+"""The marks a prefix word may hold besides letters (taken out before `isalpha`)."""
 
 
 def _split_prefix(text: str, *, strict: bool) -> _Prefix | None:
@@ -202,6 +284,8 @@ def _split_prefix(text: str, *, strict: bool) -> _Prefix | None:
     `strict` (prefixes at column 0, where locations and directions also sit)
     accepts only a name in capitals.
     """
+    if not text[0].isupper():
+        return None  # a prefix's first word is capitalised (`_is_prefix_word`)
     end = text.find(". ", 0, PREFIX_SEARCH)
     if end < 0:
         if not (text.endswith(".") and len(text) <= PREFIX_SEARCH):
@@ -213,22 +297,22 @@ def _split_prefix(text: str, *, strict: bool) -> _Prefix | None:
         return None
     if strict and not (name.isupper() and sum(ch.isalpha() for ch in name) >= 2):
         return None
-    if fold(words[0]) in DIRECTION_VERBS:
+    if _is_direction_verb(words[0]):
         return None
-    return _Prefix(name, text[end + 1 :].strip(), abbreviated=False)
+    return _Prefix(name, text[end + 1 :].strip(), False)
 
 
-def _prefix_indent(lines: list[str]) -> int:
+@functools.lru_cache(maxsize=1024)
+def _is_direction_verb(word: str) -> bool:
+    """`Enter`, `Exit.`: folded once per distinct word (prefixes repeat thousands of times)."""
+    return fold(word) in DIRECTION_VERBS
+
+
+def _prefix_indent(scan: Sequence[_Line], prefixes: Sequence[_Prefix | None]) -> int:
     """The indent most speech prefixes sit at (2 in the old Gutenberg layout, 0 in others)."""
     counts: Counter[int] = Counter()
-    for raw in lines:
-        text = raw.strip()
-        if not text or _is_direction(text):
-            continue
-        indent = _indent(raw)
-        if indent >= FAR_RIGHT:
-            continue
-        if _split_prefix(text, strict=indent == 0) is not None:
+    for (_, indent, _, _, _), prefix in zip(scan, prefixes, strict=True):
+        if prefix is not None:
             counts[indent] += 1
     return counts.most_common(1)[0][0] if counts else 0
 
@@ -267,20 +351,28 @@ def _cast_name(text: str) -> str | None:
 
 def _matches(abbreviation: str, name: str) -> bool:
     """`Ors.` ~ `Orsolin`, `Lady M.` ~ `Lady Macbeth`: each word a prefix of the name's word."""
-    short = fold(abbreviation).split()
+    return _abbreviates(fold(abbreviation).split(), fold(name).split())
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    """`_matches` on folded words (a single letter abbreviates nothing)."""
     if len(short) == 1 and len(short[0]) < 2:
         return False
-    full = fold(name).split()
     return len(short) == len(full) and all(
         f.startswith(s) for s, f in zip(short, full, strict=True)
     )
 
 
-def play_inline(text: str) -> tuple[Inline, ...]:
-    """A verse line's text: a whole-line direction, `[Aside]`, and a direction set right."""
+def play_inline(text: str) -> tuple[Inline, ...] | None:
+    """A verse line's text: a whole-line direction, `[Aside]`, and a direction set right.
+
+    None when the line has none of them (see `build.InlineRule`).
+    """
     stripped = text.strip()
     if stripped and _is_direction(stripped):
         return (Annotation(AnnotationKind.ACTION, text),)
+    if "[" not in text and "   " not in text:
+        return None  # what the rules below would give: the text as it is
     nodes: list[Inline] = []
     rest = text
     if "[" in rest:
@@ -307,71 +399,83 @@ def play_inline(text: str) -> tuple[Inline, ...]:
 class _PlayReader:
     """One read: the look-ahead results and the open block."""
 
-    def __init__(self, lines: list[str]) -> None:
-        self.doc = DocumentBuilder(STYLE)
-        start = next((i for i, raw in enumerate(lines) if raw.startswith(GUTENBERG_START)), -1)
-        end = next((i for i, raw in enumerate(lines) if raw.startswith(GUTENBERG_END)), -1)
+    def __init__(self, text: str, lines: list[str], scan: list[_Line]) -> None:
+        self.doc = DocumentBuilder(STYLE, inline_rule=play_inline)
+        self.scan = scan
+        start = _first_line_starting(text, GUTENBERG_START)
+        end = _first_line_starting(text, GUTENBERG_END)
         self.body_from = start + 2 if start >= 0 else 1  # line numbers, 1-based
         self.body_to = end if end > start else len(lines)
-        body = lines[self.body_from - 1 : self.body_to]
-        self.indent = _prefix_indent(body)
+        body = slice(self.body_from - 1, self.body_to)
+        self.prefixes = _prefixes(scan)
+        self.indent = _prefix_indent(scan[body], self.prefixes[body])
+        self.far_right = max(FAR_RIGHT, self.indent + 12)
+        """A line indented this far is a stage direction set right."""
         self.cast: list[str] = []
         self.entered: list[str] = []
-        self._look_ahead(body)
-        self.expanded: dict[str, str | None] = {}
+        self._look_ahead(scan[body])
+        self.entered = list(dict.fromkeys(self.entered))  # `Enter Ors.` 200 times is one name
+        self.known = {fold(name) for name in (*self.entered, *self.cast)}
+        self.candidates = [
+            fold(name).split() for name in dict.fromkeys((*self.entered, *_titled(self.cast)))
+        ]
+        """Every name a prefix may abbreviate, folded into words once."""
+        self.named: dict[str, bool] = {}
+        """Whether a printed prefix is a name in full or abbreviates one: judged once."""
+        self.matched: dict[str, bool] = {}
+        """Whether a printed prefix abbreviates some name: judged once per prefix."""
+        self.labels: dict[str, LabelParts] = {}
+        """Each printed prefix's label, made once."""
         self.open: DraftTurn | None = None
         self.section = "top"  # top → cast → play
         self.title_seen = False
         self.after_heading = False
 
-    def _look_ahead(self, body: list[str]) -> None:
+    def _look_ahead(self, body: list[_Line]) -> None:
         in_cast = False
-        for raw in body:
-            text = raw.strip()
+        for text, _, cast, heading, direction in body:
             if not text:
                 continue
-            if fold(text).rstrip(".") in CAST_HEADINGS:
+            if cast:
                 in_cast = True
-            elif HEADING.fullmatch(text):
+            elif heading:
                 in_cast = False
             elif in_cast:
                 name = _cast_name(text)
                 if name is not None:
                     self.cast.append(name)
-            elif _is_direction(text):
+            elif direction:
                 self.entered.extend(_direction_names(text))
-            else:
+            elif _may_end_in_direction(text):
                 trailing = TRAILING_DIRECTION.search(text)
                 if trailing is not None:
                     self.entered.extend(_direction_names(trailing.group(3)))
 
     # -- line dispatch -----------------------------------------------------------------
-    def take(self, number: int, raw: str) -> None:
-        text = raw.strip()
+    def take(self, number: int, line: _Line) -> None:
+        text, indent, cast, heading, direction = line
         if number < self.body_from or number > self.body_to:
             self._boilerplate(number, text)
             return
         if not text:
             return
-        indent = _indent(raw)
-        folded = fold(text).rstrip(".")
-        if folded in CAST_HEADINGS:
+        if cast:
             self.section = "cast"
             self.doc.heading(text, 2, number)
             self.open = None
-        elif HEADING.fullmatch(text):
+        elif heading:
             self.section = "play"
             self.doc.heading(text, 2, number)
             self.open = None
             self.after_heading = True
             return
-        elif _is_direction(text) or (indent >= max(FAR_RIGHT, self.indent + 12)):
+        elif direction or indent >= self.far_right:
             self.section = "play"
             self.doc.prose_line(ProseKind.NARRATION, text, number)
             self.open = None
         elif self.section == "cast":
             self.doc.prose_line(ProseKind.NOTE, text, number)
-        elif self._prefix(number, text, indent):
+        elif indent == self.indent and self._prefix(number, self.prefixes[number - 1]):
             self.section = "play"
         elif self.section == "top":
             self._top(number, text)
@@ -403,13 +507,11 @@ class _PlayReader:
         else:
             self.doc.prose_line(ProseKind.NOTE, text, number)
 
-    def _prefix(self, number: int, text: str, indent: int) -> bool:
-        if indent != self.indent:
-            return False
-        found = _split_prefix(text, strict=indent == 0)
+    def _prefix(self, number: int, found: _Prefix | None) -> bool:
+        """A speech prefix at the prefix indent (`found` by `_prefixes`) opens a turn."""
         if found is None:
             return False
-        if self.section == "top" and indent == 0 and not self._known(found.printed):
+        if self.section == "top" and self.indent == 0 and not self._known(found.printed):
             return False
         found = self._longer(found)
         parts = self._parts(found.printed, number)
@@ -422,8 +524,11 @@ class _PlayReader:
         The first period ends the prefix unless the next word is also a short
         abbreviation and the longer prefix, not the shorter, fits a cast name.
         """
-        names = (*self.entered, *_titled(self.cast))
-        if self._known(found.printed) or any(_matches(found.printed, n) for n in names):
+        named = self.named.get(found.printed)
+        if named is None:
+            named = self._known(found.printed) or self._abbreviates_a_name(found.printed)
+            self.named[found.printed] = named
+        if named:
             return found
         printed, speech = found.printed, found.speech
         for _ in range(NAME_WORDS - 1):
@@ -431,9 +536,19 @@ class _PlayReader:
             if not (word.endswith(".") and _is_prefix_word(word) and len(word) <= ABBREVIATION):
                 break
             printed, speech = f"{printed}. {word[:-1]}", rest.strip()
-            if any(_matches(printed, n) for n in names):
-                return _Prefix(printed, speech, abbreviated=True)
+            if self._abbreviates_a_name(printed):
+                return _Prefix(printed, speech, True)
         return found
+
+    def _abbreviates_a_name(self, printed: str) -> bool:
+        """`_matches` against every entered or cast name, remembered per printed prefix."""
+        matched = self.matched.get(printed)
+        if matched is None:
+            short = fold(printed).split()
+            matched = self.matched[printed] = any(
+                _abbreviates(short, full) for full in self.candidates
+            )
+        return matched
 
     def _continuation(self, number: int, text: str) -> None:
         turn = self.open or fold_directions_into_turn(self.doc)
@@ -448,19 +563,19 @@ class _PlayReader:
 
     # -- names -------------------------------------------------------------------------
     def _known(self, printed: str) -> bool:
-        folded = fold(printed)
-        return any(fold(name) == folded for name in (*self.entered, *self.cast))
+        """The prefix is a name printed in full in a direction or the cast list."""
+        return fold(printed) in self.known
 
     def _parts(self, printed: str, number: int) -> LabelParts:
-        """The label of a prefix; an abbreviation expanded from the cast or the directions."""
-        if printed not in self.expanded:
-            self.expanded[printed] = self._expand(printed, number)
-        full = self.expanded[printed]
-        if full is None:
-            name = printed.rstrip(".")
-            return LabelParts(name, name, folded_name=fold(name), folded_printed=fold(name))
-        label = printed if printed.endswith(".") else printed + "."
-        return LabelParts(label, full, folded_name=fold(full), folded_printed=fold(label))
+        """The label of a prefix; an abbreviation expanded from the cast or the directions.
+
+        Made once per printed prefix (the expansion is declared, or found
+        ambiguous, at its first occurrence).
+        """
+        parts = self.labels.get(printed)
+        if parts is None:
+            parts = self.labels[printed] = _label(printed, self._expand(printed, number))
+        return parts
 
     def _expand(self, printed: str, number: int) -> str | None:
         """The full name `printed` abbreviates, or None when it is printed in full or unknown."""
@@ -481,6 +596,23 @@ class _PlayReader:
                 )
                 return None
         return None
+
+
+def _label(printed: str, full: str | None) -> LabelParts:
+    """`Ors.` expanded to `Orsolin` keeps its period as printed; a name in full loses it."""
+    if full is None:
+        name = printed.rstrip(".")
+        return LabelParts(name, name, folded_name=fold(name), folded_printed=fold(name))
+    label = printed if printed.endswith(".") else printed + "."
+    return LabelParts(label, full, folded_name=fold(full), folded_printed=fold(label))
+
+
+def _first_line_starting(text: str, prefix: str) -> int:
+    """The index of the first line of `text` that starts with `prefix`, or -1 (one `find`)."""
+    at = text.find(prefix)
+    while at > 0 and text[at - 1] != "\n":
+        at = text.find(prefix, at + 1)
+    return -1 if at < 0 else text.count("\n", 0, at)
 
 
 def _titled(names: list[str]) -> list[str]:

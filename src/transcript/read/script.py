@@ -28,7 +28,6 @@ is shared with the play and Hansard readers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import attrs
 
@@ -38,7 +37,6 @@ from ..model import (
     Annotation,
     AnnotationKind,
     Inline,
-    Paragraph,
     ProseKind,
     Role,
     Text,
@@ -46,9 +44,9 @@ from ..model import (
     Turn,
 )
 from . import ReadOptions
-from .build import DocumentBuilder, DraftProse, DraftTurn
+from .build import DocumentBuilder, DraftProse, DraftTurn, InlineRule, marked
 from .detect import NO_FIT, Fit, Head
-from .lines import Kind, LabelCache, Line, classify, is_byline
+from .lines import Kind, LabelCache, Line, classify, is_byline, label_line
 
 STYLE = "tv-script"
 
@@ -133,8 +131,8 @@ def fit(head: Head) -> Fit:
         if _is_direction_paragraph(text):
             directions += _is_scene_direction(text)
             continue
-        line = classify(number, text, cache)
-        if line.label is None:
+        line = label_line(number, text, cache)  # only labels count here: no other rule runs
+        if line is None or line.label is None:
             continue
         if line.label.folded_name in DIRECTION_KEYS:
             directions += 1
@@ -163,7 +161,7 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     reader = _ScriptReader(options)
     for number, raw in enumerate(source.text.split("\n"), 1):
         reader.take(number, raw)
-    return unknown_roles(mark_inline(reader.doc.finish(options), script_inline), options)
+    return unknown_roles(reader.doc.finish(options), options)
 
 
 # -- rules ------------------------------------------------------------------------------
@@ -195,10 +193,13 @@ def period_label_rule(text: str, known: set[str]) -> tuple[str, str] | None:
     return name, text[end + 2 :].strip()
 
 
-def script_inline(text: str) -> tuple[Inline, ...]:
-    """Speech text with its `(parentheticals)` and `[directions]` as annotations."""
+def script_inline(text: str) -> tuple[Inline, ...] | None:
+    """Speech text with its `(parentheticals)` and `[directions]` as annotations.
+
+    None when the text has neither (see `InlineRule`).
+    """
     if "(" not in text and "[" not in text:
-        return (Text(text),)
+        return None
     nodes: list[Inline] = []
     position = 0
     for match in BRACKETED.finditer(text):
@@ -211,18 +212,31 @@ def script_inline(text: str) -> tuple[Inline, ...]:
     return tuple(nodes)
 
 
-def mark_inline(doc: Transcript, rule: Callable[[str], tuple[Inline, ...]]) -> Transcript:
+def mark_inline(doc: Transcript, rule: InlineRule) -> Transcript:
     """Apply a style's inline rule to the text runs of every turn (other nodes stay)."""
-    blocks = []
+    blocks = list(doc.blocks)
     changed = False
-    for block in doc.blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Turn):
-            paragraphs = tuple(_marked(p, rule) for p in block.paragraphs)
-            if any(new is not old for new, old in zip(paragraphs, block.paragraphs, strict=True)):
-                block = attrs.evolve(block, paragraphs=paragraphs)
+            marked = _marked_turn(block, rule)
+            if marked is not block:
+                blocks[index] = marked
                 changed = True
-        blocks.append(block)
     return attrs.evolve(doc, blocks=tuple(blocks)) if changed else doc
+
+
+def _marked_turn(turn: Turn, rule: InlineRule) -> Turn:
+    """The turn with its paragraphs marked; the same object when no paragraph changed."""
+    paragraphs = turn.paragraphs
+    for index, old in enumerate(paragraphs):
+        content = old.content
+        if len(content) == 1 and isinstance(content[0], Text) and rule(content[0].text) is None:
+            continue  # the common paragraph: one run of text with nothing to mark
+        new = marked(old, rule)
+        if new is not old:
+            rest = tuple(marked(paragraph, rule) for paragraph in paragraphs[index + 1 :])
+            return attrs.evolve(turn, paragraphs=(*paragraphs[:index], new, *rest))
+    return turn
 
 
 def unknown_roles(doc: Transcript, options: ReadOptions) -> Transcript:
@@ -241,21 +255,6 @@ def unknown_roles(doc: Transcript, options: ReadOptions) -> Transcript:
         for speaker in doc.speakers
     )
     return attrs.evolve(doc, speakers=speakers)
-
-
-def _marked(paragraph: Paragraph, rule: Callable[[str], tuple[Inline, ...]]) -> Paragraph:
-    content: list[Inline] = []
-    changed = False
-    for node in paragraph.content:
-        if isinstance(node, Text):
-            nodes = rule(node.text)
-            changed = changed or len(nodes) != 1 or nodes[0] != node
-            content.extend(nodes)
-        else:
-            content.append(node)
-    if not changed:
-        return paragraph
-    return Paragraph(tuple(n for n in content if not (isinstance(n, Text) and not n.text)))
 
 
 def fold_directions_into_turn(doc: DocumentBuilder) -> DraftTurn | None:
@@ -287,12 +286,15 @@ def fold_directions_into_turn(doc: DocumentBuilder) -> DraftTurn | None:
 
 # -- the reader -------------------------------------------------------------------------
 
+_LABEL = Kind.LABEL
+"""`Kind.LABEL` as a module constant for the loop over every line (an enum member is a lookup)."""
+
 
 class _ScriptReader:
     """Holds one read's state: the open block, the header, the names seen so far."""
 
     def __init__(self, options: ReadOptions) -> None:
-        self.doc = DocumentBuilder(STYLE)
+        self.doc = DocumentBuilder(STYLE, inline_rule=script_inline)
         self.cache: LabelCache = {}
         self.known: set[str] = {fold(label) for label, _ in options.speakers}
         self.open: DraftTurn | DraftProse | None = None
@@ -312,7 +314,7 @@ class _ScriptReader:
             self._direction(number, text, join=self.in_direction)
             return
         line = classify(number, text, self.cache)
-        if line.kind is Kind.LABEL and line.label is not None:
+        if line.kind is _LABEL and line.label is not None:
             self._label_line(number, text, line)
         elif line.kind is Kind.DEBRIS:
             self.doc.diagnose("scrape-debris", f"dropped scrape debris {text!r}", number)

@@ -38,7 +38,7 @@ from ..model import Heading, ProseKind, Role, SourceSpan, Transcript
 from . import ReadOptions
 from .build import DocumentBuilder, DraftProse, DraftTurn
 from .detect import NO_FIT, SIGNATURE, Fit, Head
-from .furniture import PageLine, common_indent, page_lines
+from .furniture import Pages, common_indent, has_legal_layout, line_indents, page_lines
 
 LABEL_SEARCH_CHARS = 64
 """A colloquy label's colon is within this many characters of the line's start."""
@@ -53,6 +53,9 @@ MIN_LABELS = 3
 
 Q_PRINTED = "Q"
 A_PRINTED = "A"
+QA_MARKS = (".", "\t")
+"""What follows the letter of a `Q.`/`A.` label."""
+QA_FOLDED = frozenset({Q_PRINTED.casefold(), A_PRINTED.casefold()})
 WITNESS_LABELS = frozenset({"the witness", "the deponent"})
 """Colloquy labels that stand for the sworn witness."""
 
@@ -130,14 +133,10 @@ CLOSING_WORDS = ("whereupon",)
 # -- label rules, shared by `fit` and `read` ---------------------------------------------
 
 
-@attrs.frozen
-class QALine:
-    """A `Q.`/`A.` label: which letter, the speech after it, and whether its spacing is firm."""
-
-    letter: str
-    body: str
-    firm: bool
-    """Two spaces or a tab after the label (one space may be an initial wrapped to the margin)."""
+QALine = tuple[str, str, bool]
+"""A `Q.`/`A.` label: the letter, the speech after it, and whether its spacing is firm
+(two spaces or a tab after the label; one space may be an initial wrapped to the margin).
+A plain tuple: thousands of lines have one."""
 
 
 def qa_label(text: str) -> QALine | None:
@@ -147,17 +146,17 @@ def qa_label(text: str) -> QALine | None:
         return None
     letter, mark = body[0], body[1]
     if mark == "\t":
-        return QALine(letter, body[2:].strip(" \t"), True)
+        return letter, body[2:].strip(" \t"), True
     if mark != ".":
         return None
     after = body[2:]
     if not after:
-        return QALine(letter, "", False)
+        return letter, "", False
     speech = after.lstrip(" \t")
-    gap = after[: len(after) - len(speech)]
+    gap = len(after) - len(speech)
     if not gap:
         return None
-    return QALine(letter, speech, "\t" in gap or len(gap) >= 2)
+    return letter, speech, gap >= 2 or "\t" in after[:gap]
 
 
 def _starts_with_initial(text: str) -> bool:
@@ -167,22 +166,33 @@ def _starts_with_initial(text: str) -> bool:
 
 def colloquy_label(text: str) -> tuple[LabelParts, str] | None:
     """`MR. SMITH:  Objection.` → (parts, speech); capitals and speech after the colon."""
-    body = text.strip(" \t")
-    colon = body.find(":", 0, LABEL_SEARCH_CHARS)
-    if colon < 2:
+    found = colloquy_split(text.strip(" \t"))
+    if found is None:
         return None
-    name, rest = body[:colon], body[colon + 1 :]
-    if not rest or rest[0] not in " \t" or not rest.strip(" \t"):
+    parts = colloquy_name(found[0])
+    return None if parts is None else (parts, found[1])
+
+
+def colloquy_split(text: str) -> tuple[str, str] | None:
+    """`MR. SMITH:  Objection.` → (`MR. SMITH`, `Objection.`): a colon near the start with
+    space and speech after it (string tests only; `text` without surrounding space)."""
+    colon = text.find(":", 0, LABEL_SEARCH_CHARS)
+    if colon < 2 or text[colon + 1 : colon + 2] not in (" ", "\t"):
         return None
+    speech = text[colon + 2 :].lstrip(" \t")
+    if not speech:
+        return None
+    return text[:colon], speech
+
+
+def colloquy_name(name: str) -> LabelParts | None:
+    """The parts of a colloquy label's name: capitals, and not a caption's field name."""
     if not is_caps(name):
         return None
     folded = fold(name)
     if folded in NOT_LABELS or folded.startswith(NOT_LABEL_PREFIXES):
         return None
-    parts = split_label(name)
-    if parts is None:
-        return None
-    return parts, rest.strip(" \t")
+    return split_label(name)
 
 
 def examiner_of(text: str) -> LabelParts | None:
@@ -201,8 +211,40 @@ def examiner_of(text: str) -> LabelParts | None:
     return split_label(name)
 
 
+def continues_speech(text: str) -> bool:
+    """With a turn open, a line that only `_rule_text` can take, told by how it starts.
+
+    Colloquy labels, sworn-witness names and headings need capitals up to their colon,
+    comma or end, so a lower-case letter among the first two characters rules them out
+    (`first this morning …`, `Section 4 of the Act …`); a `Q.`/`A.` label has a period
+    or a tab second. Of the other rules' openings, only `(` (a note), `BY ` (an
+    examiner) and `Whereupon,` (a sworn witness) remain to rule out.
+    """
+    first, second = text[0], text[1:2]
+    if not (first.isalpha() and first.islower()) and not (second.isalpha() and second.islower()):
+        return False
+    if first in "Bb":
+        return text[:3].casefold() != "by "
+    if first in "Ww":
+        return not text[:10].casefold().startswith("whereupon,")
+    return first != "("
+
+
+ASCII_LOWER = re.compile("[a-z]")
+ASCII_NON_LETTERS = "".join(chr(code) for code in range(128) if not chr(code).isalpha())
+
+
 def is_caps(text: str) -> bool:
-    """At least two letters, none of them lower-case."""
+    """At least two letters, none of them lower-case.
+
+    Lines and names are tested by the thousand, so the common answers come from C-speed
+    tests: an ASCII lower-case letter anywhere says no; ASCII text without one has two
+    letters or more when something is left after stripping the non-letters from both ends.
+    """
+    if ASCII_LOWER.search(text):
+        return False
+    if text.isascii():
+        return len(text.strip(ASCII_NON_LETTERS)) >= 2
     letters = 0
     for ch in text:
         if ch.isalpha():
@@ -258,15 +300,22 @@ class _Reader:
 
     A rule looks at line `index` and returns the index of the next line to read
     when it took the line (and any it consumed), or None to let the next rule try.
+    Each rule opens with a string test that turns away the lines it cannot take,
+    so a line of speech passes every rule in a few string operations.
+
+    The lines are columns, one entry per source line: `texts` (as printed after
+    the page furniture), `stripped` (without indentation) and `indents`, made
+    once by `_columns` with the `Q.`/`A.` labels and timecodes found in the same pass.
     """
 
-    def __init__(self, lines: Sequence[PageLine], doc: DocumentBuilder) -> None:
+    def __init__(self, pages: Pages, doc: DocumentBuilder) -> None:
         self.times: dict[int, float] = {}
         """Index → seconds of a timecode printed at the start of that line (taken off it)."""
-        lines = self._take_timecodes(lines)
-        self.lines = lines
+        self.qa: dict[int, QALine] = {}
+        """Index → the `Q.`/`A.` label that opens that line."""
+        self.texts, self.stripped, self.indents = self._columns(pages)
         self.doc = doc
-        self.margin = common_indent(lines)
+        self.margin = common_indent(self.stripped, self.indents, pages.margins)
         self.survey = Survey()
         self.examiner: LabelParts | None = None
         self.witness: LabelParts | None = None
@@ -286,8 +335,13 @@ class _Reader:
         """Index of the last non-blank line read."""
         self.qa_indented = self._qa_labels_indented()
         self.bound: dict[tuple[str, LabelParts | None], LabelParts] = {}
+        self.q_parts = self._bound(Q_PRINTED, None)
+        """`Q` speaking for the examiner of the moment (`BY MR. X:`), or for itself."""
+        self.a_parts = self._bound(A_PRINTED, None)
+        """`A` speaking for the sworn witness, or for itself."""
+        self.speakers: dict[str, tuple[LabelParts, bool] | None] = {}
+        """Colloquy name as printed → `_colloquy_speaker` (cleared when witness or sides change)."""
         self.rules: tuple[Rule, ...] = (
-            self._rule_blank,
             self._rule_examiner,
             self._rule_sworn_witness,
             self._rule_question_answer,
@@ -295,80 +349,113 @@ class _Reader:
             self._rule_parenthetical,
             self._rule_heading,
             self._rule_word_index,
-            self._rule_text,
         )
 
     def run(self) -> None:
+        """Blank lines carry no meaning (indentation marks paragraphs); any other line goes to
+        the first rule that takes it, and to `_rule_text` when none does. Speech that can
+        only continue the open turn (`continues_speech`) goes there straight away, and a
+        `Q.`/`A.` line to the two rules that can take it."""
+        stripped = self.stripped
         index = 0
-        while index < len(self.lines):
-            for rule in self.rules:
-                following = rule(index)
-                if following is not None:
-                    if self.lines[index].stripped:
-                        self.previous = following - 1
-                    index = max(following, index + 1)
-                    break
+        while index < len(stripped):
+            text = stripped[index]
+            if not text:
+                index += 1
+                continue
+            if index in self.qa:
+                following = self._take_question_or_answer(index)
+            elif self.turn is not None and continues_speech(text):
+                following = self._rule_text(index)
+            else:
+                following = self._first_rule(index)
+            self.previous = following - 1
+            index = following
 
-    def _take_timecodes(self, lines: Sequence[PageLine]) -> Sequence[PageLine]:
-        """`10:42:13  Q.  Where …`: the time becomes the turn's start; columns are kept."""
-        result: list[PageLine] | None = None
-        for index, line in enumerate(lines):
-            text = line.text
-            if not text or not (text[0].isdigit() or text[0] in " \t"):
-                continue
-            match = TIMECODE.match(text)
-            if match is None:
-                continue
-            hours, minutes, seconds = (int(group) for group in match.groups())
-            if minutes >= 60 or seconds >= 60:
-                continue
-            if result is None:
-                result = list(lines)
-            self.times[index] = hours * 3600.0 + minutes * 60 + seconds
-            result[index] = attrs.evolve(line, text=" " * match.end() + text[match.end() :])
-        return lines if result is None else result
+    def _take_question_or_answer(self, index: int) -> int:
+        """A line that opens with `Q.`/`A.`: of the rules before the label's, only the sworn
+        witness's can take it (an examiner's line opens with `BY`)."""
+        following = self._rule_sworn_witness(index)
+        if following is None:
+            following = self._rule_question_answer(index)
+        if following is None:
+            following = self._first_rule(index)
+        return following
+
+    def _first_rule(self, index: int) -> int:
+        """The next index after the first rule that takes line `index` (each takes one or more)."""
+        for rule in self.rules:
+            following = rule(index)
+            if following is not None:
+                return following
+        return self._rule_text(index)
+
+    def _columns(self, pages: Pages) -> tuple[list[str], list[str], list[int]]:
+        """Texts, stripped texts and indentations of every line; timecodes and `Q.`/`A.` labels.
+
+        `10:42:13  Q.  Where …`: a realtime transcript's time becomes the turn's start
+        and is blanked out of the text, so the label keeps its column.
+        """
+        texts = list(pages.lines)
+        stripped = [text.lstrip(" \t") for text in texts]
+        for index in [index for index, body in enumerate(stripped) if body[:1].isdecimal()]:
+            self._take_timecode(index, texts, stripped)
+        self.qa = {
+            index: found
+            for index, body in enumerate(stripped)
+            if body[1:2] in QA_MARKS and (found := qa_label(body)) is not None
+        }
+        return texts, stripped, line_indents(texts, stripped)
+
+    def _take_timecode(self, index: int, texts: list[str], stripped: list[str]) -> None:
+        """A leading timecode of line `index` goes to `times`, blanked out of its text."""
+        text = texts[index]
+        match = TIMECODE.match(text)
+        if match is None:
+            return
+        hours, minutes, seconds = (int(group) for group in match.groups())
+        if minutes >= 60 or seconds >= 60:
+            return
+        self.times[index] = hours * 3600.0 + minutes * 60 + seconds
+        texts[index] = " " * match.end() + text[match.end() :]
+        stripped[index] = texts[index].lstrip(" \t")
 
     def _qa_labels_indented(self) -> bool:
         """True when firm `Q.`/`A.` labels sit at a tab stop right of the margin (depositions)."""
-        indented = at_margin = 0
-        for line in self.lines:
-            found = qa_label(line.text) if line.text else None
-            if found is not None and found.firm:
-                if line.indent > self.margin + 1:
-                    indented += 1
-                else:
-                    at_margin += 1
-        return indented > at_margin
+        tab_stop = self.margin + 1
+        firm = [self.indents[index] > tab_stop for index, found in self.qa.items() if found[2]]
+        indented = sum(firm)
+        return indented > len(firm) - indented
 
     # -- rules -------------------------------------------------------------------------
-    def _rule_blank(self, index: int) -> int | None:
-        """Blank and furniture lines carry no meaning here: indentation marks paragraphs."""
-        return index + 1 if not self.lines[index].stripped else None
-
     def _rule_examiner(self, index: int) -> int | None:
         """`BY MR. X:` binds `Q` to MR. X until the next examination header."""
-        line = self.lines[index]
-        parts = examiner_of(line.text)
+        text = self.stripped[index]
+        if text[0] not in "Bb":
+            return None
+        parts = examiner_of(text)
         if parts is None:
             return None
         self.examiner = parts
+        self.q_parts = self._bound(Q_PRINTED, parts)
         self.survey.examiner = True
         self.survey.examiners.add(parts.folded_name)
         self.doc.set("extra", parts.name, "examiner")
-        self._heading(line.stripped, index, joinable=False)
+        self._heading(text, index, joinable=False)
         return index + 1
 
     def _rule_sworn_witness(self, index: int) -> int | None:
         """`NAME, having been first duly sworn, …` names the witness: `A` and `THE WITNESS`."""
-        line = self.lines[index]
-        text = line.stripped
-        if text[:10].casefold().startswith("whereupon,"):
+        text = whole = self.stripped[index]
+        if text[0] in "Ww" and text[:10].casefold().startswith("whereupon,"):
             text = text[len("whereupon,") :].lstrip(" \t")
         comma = text.find(",", 0, LABEL_SEARCH_CHARS)
         if comma < 2:
             return None
+        if self.turn is not None and ASCII_LOWER.search(text, 0, comma):
+            return None  # speech with a comma: under an open turn the name is in capitals
         name = text[:comma].strip(" \t")
-        if len(name.split()) < 2 or (self.turn is not None and not is_caps(name)):
+        if (self.turn is not None and not is_caps(name)) or len(name.split()) < 2:
             return None
         parts = split_label(name)
         if parts is None or parts.affiliation is not None:
@@ -377,22 +464,22 @@ class _Reader:
         if end is None:
             return None
         self.witness = parts
+        self.a_parts = self._bound(A_PRINTED, parts)
+        self.speakers.clear()  # `THE WITNESS` now speaks for this witness
         self.survey.sworn = True
         self.doc.set("extra", parts.name, "witness")
         self._close()
-        block = self.doc.prose(ProseKind.NARRATION, line.stripped, line.number)
-        for following in self.lines[index + 1 : end + 1]:
-            if following.stripped:
-                block.add(following.stripped, following.number, join=True)
+        block = self.doc.prose(ProseKind.NARRATION, whole, index + 1)
+        self._add_lines(block, index + 1, end + 1)
         return end + 1
 
     def _sworn_paragraph_end(self, index: int) -> int | None:
         """The last line of a sworn-witness paragraph starting at `index`, or None."""
         seen: list[str] = []
         sworn_at: int | None = None
-        last = min(len(self.lines), index + SWORN_WINDOW_LINES + 1)
+        last = min(len(self.stripped), index + SWORN_WINDOW_LINES + 1)
         for position in range(index, last):
-            text = self.lines[position].stripped
+            text = self.stripped[position]
             if not text:
                 continue
             seen.append(text.casefold())
@@ -406,32 +493,47 @@ class _Reader:
 
     def _rule_question_answer(self, index: int) -> int | None:
         """`Q.`/`A.` at a tab stop: a turn of the examiner or of the witness."""
-        line = self.lines[index]
-        found = qa_label(line.text)
+        found = self.qa.get(index)
         if found is None:
             return None
-        if not found.firm:
-            if _starts_with_initial(found.body):
+        letter, body, firm = found
+        if not firm:
+            if _starts_with_initial(body):
                 return None
-            if self.qa_indented and line.indent <= self.margin + 1:
+            if self.qa_indented and self.indents[index] <= self.margin + 1:
                 return None
-        if found.letter == "Q":
+        if letter == "Q":
             self.survey.q += 1
-            parts = self._bound(Q_PRINTED, self.examiner)
+            self._open_turn(self.q_parts, body, index)
         else:
             self.survey.a += 1
-            parts = self._bound(A_PRINTED, self.witness)
-        self._open_turn(parts, found.body, index)
+            self._open_turn(self.a_parts, body, index)
         return index + 1
 
     def _rule_colloquy(self, index: int) -> int | None:
         """`MR. SMITH:  text`, `THE COURT:  text`, `JUSTICE X:  text`: a speaker's turn."""
-        line = self.lines[index]
-        found = colloquy_label(line.text)
+        found = colloquy_split(self.stripped[index])
         if found is None:
             return None
-        parts, speech = found
-        if parts.folded_name in (Q_PRINTED.casefold(), A_PRINTED.casefold()):
+        name, speech = found
+        if name in self.speakers:
+            speaker = self.speakers[name]
+        else:
+            speaker = self.speakers[name] = self._colloquy_speaker(name)
+        if speaker is None:
+            return None
+        parts, justice = speaker
+        self.survey.colloquy += 1
+        self.survey.justices += justice
+        self._open_turn(parts, speech, index)
+        return index + 1
+
+    def _colloquy_speaker(self, name: str) -> tuple[LabelParts, bool] | None:
+        """Who a colloquy label's printed name speaks for, and whether a justice: the sworn
+        witness for `THE WITNESS`, counsel with the side argued. Kept in `speakers` until
+        the witness or the sides change."""
+        parts = colloquy_name(name)
+        if parts is None or parts.folded_name in QA_FOLDED:
             return None
         if parts.folded_name in WITNESS_LABELS and self.witness is not None:
             parts = self._bound(parts.printed, self.witness)
@@ -439,23 +541,20 @@ class _Reader:
             side = self.sides.get(parts.folded_name.split()[-1])
             if side is not None:
                 parts = attrs.evolve(parts, affiliation=side)
-        self.survey.colloquy += 1
-        self.survey.justices += _is_justice(parts)
         self.survey.colloquy_names.setdefault(parts.folded_name, parts.name)
-        self._open_turn(parts, speech, index)
-        return index + 1
+        return parts, _is_justice(parts)
 
     def _rule_parenthetical(self, index: int) -> int | None:
         """`(Recess taken.)`, `(Pause)`, `(Whereupon, …)`: a proceedings note, not speech."""
-        line = self.lines[index]
-        text = line.stripped
-        if not text.startswith("("):
+        text = self.stripped[index]
+        if text[0] != "(":
             return None
-        if self.turn is not None and line.indent <= self.margin + 1 and not text.endswith(")"):
+        at_margin = self.indents[index] <= self.margin + 1
+        if self.turn is not None and at_margin and not text.endswith(")"):
             return None  # `(a) the first clause …` wrapped at the margin is speech
         end = None
-        for position in range(index, min(len(self.lines), index + PARENTHETICAL_MAX_LINES)):
-            if self.lines[position].stripped.endswith(")"):
+        for position in range(index, min(len(self.stripped), index + PARENTHETICAL_MAX_LINES)):
+            if self.stripped[position].endswith(")"):
                 end = position
                 break
         if end is None:
@@ -463,10 +562,8 @@ class _Reader:
         closing = text[1:].casefold().startswith(CLOSING_WORDS)
         turn = self.turn
         self._close()
-        note = self.doc.prose(ProseKind.NOTE, text, line.number)
-        for following in self.lines[index + 1 : end + 1]:
-            if following.stripped:
-                note.add(following.stripped, following.number, join=True)
+        note = self.doc.prose(ProseKind.NOTE, text, index + 1)
+        self._add_lines(note, index + 1, end + 1)
         if closing:
             self.closed = True
         elif turn is not None:
@@ -476,41 +573,61 @@ class _Reader:
 
     def _rule_heading(self, index: int) -> int | None:
         """Capitals set off from the margin, or naming a part of the proceedings: a heading."""
-        line = self.lines[index]
-        text = line.stripped
-        if not is_caps(text) or text.endswith(","):
+        text = self.stripped[index]
+        if text[0].islower() or not is_caps(text) or text.endswith(","):
             return None
         squeezed = text.replace(" ", "")
         named = any(word in squeezed for word in HEADING_WORDS)
-        if not named and line.indent < self.margin + CENTRED_MIN:
+        if not named and self.indents[index] < self.margin + CENTRED_MIN:
             return None
         self._heading(text, index)
         return index + 1
 
     def _rule_word_index(self, index: int) -> int | None:
         """After the proceedings: word-index entries (`abandon 12:4 15:22`) are a note."""
-        line = self.lines[index]
-        if self.turn is not None or not _is_page_reference_line(line.stripped):
+        text = self.stripped[index]
+        if self.turn is not None or ":" not in text or not _is_page_reference_line(text):
             return None
         block = self.word_index
         if block is None or not self.doc.items or self.doc.items[-1] is not block:
-            self.word_index = self.doc.prose(ProseKind.NOTE, line.stripped, line.number)
+            self.word_index = self.doc.prose(ProseKind.NOTE, text, index + 1)
         else:
-            block.add(line.stripped, line.number)
+            block.add(text, index + 1)
         return index + 1
 
     def _rule_text(self, index: int) -> int:
-        """Anything else: the open turn goes on; before the first turn it is the caption."""
-        line = self.lines[index]
-        text = line.stripped
-        at_margin = line.indent <= self.margin + 1
+        """Anything else: the open turn goes on; before the first turn it is the caption.
+
+        The lines right under it at the margin that can only be more of the turn
+        (`continues_speech`) go with it, as one piece of its paragraph: a paragraph's
+        lines are joined with spaces in the end anyway.
+        """
+        text = self.stripped[index]
+        at_margin = self.indents[index] <= self.margin + 1
         turn = self.turn or self._resume()
-        if turn is not None:
-            turn.add(text, line.number, join=at_margin and bool(turn.paragraphs))
-        else:
+        if turn is None:
             kind = ProseKind.INTRO if self.survey.labels == 0 else ProseKind.NARRATION
-            self.doc.prose_line(kind, text, line.number, join=at_margin)
-        return index + 1
+            self.doc.prose_line(kind, text, index + 1, join=at_margin)
+            return index + 1
+        stop = self._speech_run_end(index + 1)
+        if stop > index + 1:
+            text = " ".join(self.stripped[index:stop])
+        turn.add(text, stop, join=at_margin and bool(turn.paragraphs))
+        return stop
+
+    def _speech_run_end(self, start: int) -> int:
+        """The index after the lines from `start` on that continue the open turn's paragraph:
+        not blank, at the margin, and `continues_speech`."""
+        stripped, indents, tab_stop = self.stripped, self.indents, self.margin + 1
+        stop = start
+        while (
+            stop < len(stripped)
+            and stripped[stop]
+            and indents[stop] <= tab_stop
+            and continues_speech(stripped[stop])
+        ):
+            stop += 1
+        return stop
 
     # -- helpers -----------------------------------------------------------------------
     def _resume(self) -> DraftTurn | None:
@@ -542,9 +659,16 @@ class _Reader:
             self.bound[key] = parts
         return parts
 
+    def _add_lines(self, block: DraftProse, start: int, stop: int) -> None:
+        """The non-blank lines from `start` to before `stop` continue `block`'s paragraph."""
+        for position in range(start, stop):
+            text = self.stripped[position]
+            if text:
+                block.add(text, position + 1, join=True)
+
     def _open_turn(self, parts: LabelParts, speech: str, index: int) -> None:
         self.survey.names.add(parts.folded_name)
-        number = self.lines[index].number
+        number = index + 1
         start = self.times.get(index)
         if start is not None and self.turn is not None and self.turn.end is None:
             self.turn.end = start  # a realtime transcript's next turn ends this one
@@ -555,7 +679,7 @@ class _Reader:
     def _heading(self, text: str, index: int, *, joinable: bool = True) -> None:
         """A heading; a second capitals line right under one continues it."""
         self._close()
-        number = self.lines[index].number
+        number = index + 1
         last = self.doc.items[-1] if self.doc.items else None
         if joinable and self.heading_at == self.previous and isinstance(last, Heading):
             self.doc.items[-1] = Heading(
@@ -579,6 +703,7 @@ class _Reader:
         side = text[behalf + len(" ON BEHALF OF ") :].strip()
         if person and side:
             self.sides[fold(person[-1])] = side
+            self.speakers.clear()  # counsel's labels now carry the side
 
     def _close(self) -> None:
         self.turn = None
@@ -631,18 +756,18 @@ def _roles(survey: Survey, style: str) -> list[tuple[str, Role]]:
     return roles
 
 
-def _has_question_and_answer(lines: Sequence[PageLine]) -> bool:
+def _has_question_and_answer(lines: Sequence[str]) -> bool:
     """Some line opens with a `Q.` label and some line with an `A.` label (after any timecode)."""
     letters = set()
     for line in lines:
-        text = line.stripped
+        text = line.lstrip(" \t")
         if text[:1].isdigit():
             timecode = TIMECODE.match(text)
             text = text[timecode.end() :].lstrip(" \t") if timecode is not None else text
         if text[:1] in ("Q", "A") and text[1:2] in (".", "\t"):
             found = qa_label(text)
             if found is not None:
-                letters.add(found.letter)
+                letters.add(found[0])
                 if len(letters) == 2:
                     return True
     return False
@@ -650,13 +775,15 @@ def _has_question_and_answer(lines: Sequence[PageLine]) -> bool:
 
 def fit(head: Head) -> Fit:
     """Legal page layout, `Q.`/`A.` labels or the Court's header (FORMATS.md §8, step 2)."""
+    header = SCOTUS_HEADER in head.text.casefold()
+    if not (header or _has_question_and_answer(head.lines) or has_legal_layout(head.lines)):
+        return NO_FIT  # string tests on the raw lines: taking furniture off adds no label
     doc = DocumentBuilder("testimony")
-    lines = page_lines(head.lines, doc.furniture)
-    layout = any(line.page_line is not None for line in lines)
-    header = any(SCOTUS_HEADER in line.casefold() for line in head.lines)
-    if not (layout or header or _has_question_and_answer(lines)):
+    pages = page_lines(head.lines, doc.furniture)
+    layout = bool(pages.margins)
+    if not (layout or header or _has_question_and_answer(pages.lines)):
         return NO_FIT  # the one other way to qualify needs a Q. and an A.: no need to read
-    reader = _Reader(lines, doc)
+    reader = _Reader(pages, doc)
     reader.run()
     survey = reader.survey
     pair = survey.q > 0 and survey.a > 0
