@@ -525,11 +525,6 @@ def test_no_word_is_lost_without_a_diagnostic(name: str, request: pytest.Fixture
     check_nothing_lost(path, transcript.load(path))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the vtt reader drops a first line that starts with WEBVTT but is no signature "
-    "('WEBVTT0') without a diagnostic naming it",
-)
 def test_a_broken_webvtt_signature_is_not_dropped_silently() -> None:
     doc = transcript.parse("WEBVTT0\n\n00:00:01.000 --> 00:00:02.000\nHi\n", style="vtt")
     assert "WEBVTT0" in document_text(doc) or any(d.line == 1 for d in doc.diagnostics)

@@ -34,9 +34,14 @@ def has_signature(lines: tuple[str, ...] | list[str]) -> bool:
     for line in lines:
         text = line.strip()
         if text:
-            rest = text[len(SIGNATURE_WORD) :]
-            return text.startswith(SIGNATURE_WORD) and (not rest or rest[0] in " \t-")
+            return is_signature(text)
     return False
+
+
+def is_signature(text: str) -> bool:
+    """`WEBVTT`, `WEBVTT - Title`, `WEBVTT Kind`: not `WEBVTT0` or `WEBVTTX` (a word)."""
+    rest = text[len(SIGNATURE_WORD) :]
+    return text.startswith(SIGNATURE_WORD) and (not rest or rest[0] in " \t-")
 
 
 def fit(head: Head) -> Fit:
@@ -91,7 +96,7 @@ def _marks(marked: list[Cue]) -> dict[str, int]:
 def _header(cue_file: CueFile, doc: DocumentBuilder) -> None:
     """`WEBVTT - Title` gives the title; `Kind: captions`, `Language: en` are metadata."""
     for index, (line, text) in enumerate(cue_file.header):
-        if index == 0 and text.startswith(SIGNATURE_WORD):
+        if index == 0 and is_signature(text):
             title = text[len(SIGNATURE_WORD) :].strip(" \t-–—:")
             if title:
                 doc.set("title", title)
