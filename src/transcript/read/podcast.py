@@ -354,6 +354,8 @@ def _walk(root: Any) -> Iterator[tuple[str, Any]]:
 
 
 def _read_html(text: str, options: ReadOptions) -> Transcript:
+    if "<cite" not in text and "<CITE" not in text.upper():
+        return _read_as_text(text, options)
     root = _tree(text)
     doc = DocumentBuilder(HTML_STYLE)
     for element in list(root.iter(*DROPPED)):
@@ -378,6 +380,24 @@ def _read_html(text: str, options: ReadOptions) -> Transcript:
     _ends_from_next_starts(doc)
     if reader.pending_start is not None:
         doc.diagnose("time-unused", "a <time> after the last turn's text belongs to no turn")
+    return doc.finish(options)
+
+
+def _read_as_text(text: str, options: ReadOptions) -> Transcript:
+    """Text with no `<cite>` is no podcast page (`--from podcast` on something else): parsing
+    it as HTML would take `<A` or `<Name>` for tags and lose them, so it stays text."""
+    doc = DocumentBuilder(HTML_STYLE)
+    doc.diagnose(
+        "not-podcast-html",
+        "no <cite> speaker marks: the text was kept as it is, markup included",
+        severity=Severity.WARNING,
+    )
+    joined = False
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if stripped:
+            doc.prose_line(ProseKind.NARRATION, stripped, number, join=joined)
+        joined = bool(stripped)
     return doc.finish(options)
 
 
