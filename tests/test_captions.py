@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcript
-from transcript import Annotation, Prose, ProseKind, Role, Transcript, TranscriptError, Turn
+from doc_views import codes, names, text_of
+from transcript import Annotation, Prose, ProseKind, Role, Transcript, TranscriptError
 from transcript.decode import normalise
 from transcript.read import ReadOptions, srt, vtt
 from transcript.read.detect import Head
@@ -136,19 +137,6 @@ Maria Lopes: In 1998, at 10:30 on a Sunday --> exactly.
 
 def read(text: str, style: str = "auto") -> Transcript:
     return transcript.parse(text, style=style)
-
-
-def names(doc: Transcript) -> list[str]:
-    by_id = {s.id: s.name for s in doc.speakers}
-    return [by_id[t.speaker] for t in doc.turns]
-
-
-def text_of(turn: Turn) -> str:
-    return " ".join(p.text for p in turn.paragraphs)
-
-
-def codes(doc: Transcript) -> list[str]:
-    return [d.code for d in doc.diagnostics]
 
 
 # -- detection ------------------------------------------------------------------------------
