@@ -202,13 +202,21 @@ class DocumentBuilder:
         turn_paragraphs: list[tuple[Paragraph, ...]] = []
         rule = self.inline_rule
         for item in self.items:
-            if isinstance(item, DraftTurn):
-                texts = joined(item.paragraphs)
-                occurrences.append(Occurrence(item.parts, item.first_line, asks(texts)))
-                made = tuple(map(paragraph, texts))
-                if rule is not None:
-                    made = tuple(marked(p, rule) for p in made)
-                turn_paragraphs.append(made)
+            if not isinstance(item, DraftTurn):
+                continue
+            drafts = item.paragraphs
+            if len(drafts) == 1 and len(drafts[0]) == 1:  # most turns: one line of speech
+                text = drafts[0][0]
+                texts = [text] if text else []
+                question = "?" in text or "？" in text
+            else:
+                texts = joined(drafts)
+                question = asks(texts)
+            occurrences.append(Occurrence(item.parts, item.first_line, question))
+            made = tuple(map(paragraph, texts))
+            if rule is not None:
+                made = tuple(marked(p, rule) for p in made)
+            turn_paragraphs.append(made)
         overrides = (*self.declared_names, *options.speakers)  # the caller's word wins
         roles = (*self.declared_roles, *options.roles)
         resolution = resolve(occurrences, overrides, roles)
