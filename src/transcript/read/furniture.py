@@ -28,9 +28,9 @@ Every rule is a plain string test or an anchored, bounded regex: linear in the t
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from itertools import compress, pairwise
+from itertools import compress, pairwise, repeat
 
 import attrs
 
@@ -226,10 +226,11 @@ def _margin_numbers(lines: Sequence[str]) -> dict[int, Margin]:
     if len(found) - found.count(None) < MIN_NUMBERED_LINES:
         return {}  # too few for a page: no need to look at them
     matched = zip(compress(range(len(found)), found), compress(found, found), strict=True)
+    value = MARGIN_VALUES.get  # the common case; `_margin_value` for the rest (all values > 0)
     return {
         index: (number, margin.end())
         for index, margin in matched
-        if margin is not None and (number := _margin_value(margin[1]))
+        if margin is not None and (number := value(margin[1]) or _margin_value(margin[1]))
     }
 
 
@@ -313,17 +314,21 @@ recurring line; anything else is speech, decided by these string tests alone."""
 def _unpaged(lines: list[str], report: Recorder) -> list[str]:
     """A document without margin numbers: only shapes speech never has go (in place)."""
     recurring = _recurring_boilerplate(lines)
-    for index, line in enumerate(lines):
-        if not line:
-            continue
+    candidates = [
+        index
+        for index, line in enumerate(lines)
+        if line
+        and (
+            len(line) <= SHORT_LINE
+            or (stripped := line.lstrip(" \t"))[0] in MAY_START_FURNITURE
+            or len(stripped) <= SHORT_LINE
+            or line in recurring
+            or "[[" in line
+        )
+    ]
+    for index in candidates:
+        line = lines[index]
         stripped = line.lstrip(" \t")
-        if (
-            len(stripped) > SHORT_LINE
-            and stripped[0] not in MAY_START_FURNITURE
-            and line not in recurring
-            and "[[" not in line
-        ):
-            continue
         kind = shape_kind(line)
         if kind is None and is_page_number(stripped):
             indent = len(line) - len(stripped)
@@ -352,8 +357,8 @@ def _paged(lines: list[str], margins: dict[int, Margin], report: Recorder) -> Pa
     Numbered lines only lose their number; the rules below look at the unnumbered
     ones, run by run (a run is the unnumbered lines between two numbered ones).
     """
+    _report_each(report, "line number", [index + 1 for index in margins])
     for index, (_, end) in margins.items():
-        report("line number", index + 1)
         lines[index] = lines[index][end:]
     runs = _unnumbered_runs(len(lines), margins)
     gaps = _page_gaps(lines, runs)
@@ -387,6 +392,12 @@ def _paged(lines: list[str], margins: dict[int, Margin], report: Recorder) -> Pa
                 report(kind, index + 1)
                 lines[index] = ""
     return Pages(lines, margins)
+
+
+def _report_each(report: Recorder, kind: str, numbers: Iterable[int]) -> None:
+    """Report every line of `numbers` as `kind`, in order: a loop at C speed (`map`), as a
+    page of line numbers is most of a transcript's lines."""
+    deque(map(report, repeat(kind), numbers), maxlen=0)
 
 
 Run = tuple[int, int, int | None, int | None]
