@@ -28,9 +28,9 @@ Every rule is a plain string test or an anchored, bounded regex: linear in the t
 from __future__ import annotations
 
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from itertools import compress, pairwise, repeat
+from itertools import compress, pairwise
 
 import attrs
 
@@ -357,8 +357,8 @@ def _paged(lines: list[str], margins: dict[int, Margin], report: Recorder) -> Pa
     Numbered lines only lose their number; the rules below look at the unnumbered
     ones, run by run (a run is the unnumbered lines between two numbered ones).
     """
-    _report_each(report, "line number", [index + 1 for index in margins])
     for index, (_, end) in margins.items():
+        report("line number", index + 1)
         lines[index] = lines[index][end:]
     runs = _unnumbered_runs(len(lines), margins)
     gaps = _page_gaps(lines, runs)
@@ -392,12 +392,6 @@ def _paged(lines: list[str], margins: dict[int, Margin], report: Recorder) -> Pa
                 report(kind, index + 1)
                 lines[index] = ""
     return Pages(lines, margins)
-
-
-def _report_each(report: Recorder, kind: str, numbers: Iterable[int]) -> None:
-    """Report every line of `numbers` as `kind`, in order: a loop at C speed (`map`), as a
-    page of line numbers is most of a transcript's lines."""
-    deque(map(report, repeat(kind), numbers), maxlen=0)
 
 
 Run = tuple[int, int, int | None, int | None]
