@@ -73,7 +73,8 @@ DIRECTION_VERBS = frozenset(
 )
 """First words of a stage direction (`Enter Hamlet.`, `Exeunt.`, `[They fight.]`)."""
 
-DIRECTION_STARTS = frozenset(verb[:3] for verb in DIRECTION_VERBS)
+DIRECTION_STARTS = frozenset(verb[:3] for verb in DIRECTION_VERBS - {"he", "she", "they"})
+"""The first three letters of the verbs `_is_direction` accepts (`he`, `she`, `they` it refuses)."""
 
 BARE_VERBS = frozenset({"enter", "re-enter", "reenter", "exit", "exeunt", "manet", "manent"})
 """Direction verbs that name who comes and goes: the names after them are the cast."""
@@ -192,18 +193,26 @@ _BLANK: _Line = ("", 0, False, False, False)
 
 
 def _scan(lines: Sequence[str]) -> list[_Line]:
-    """Each line's text, indent and the heading and direction rules, decided once."""
+    """Each line's text, indent and the heading and direction rules, decided once.
+
+    Every rule is guarded by a test of the line's first character (a set look-up),
+    so the common line, a verse line, costs no rule call.
+    """
     scan: list[_Line] = []
+    append = scan.append
     for raw in lines:
-        text = raw.strip()
+        lead = raw.lstrip(" \t")
+        text = lead.strip()  # the same as `raw.strip()`: `lead` lost only white space
         if not text:
-            scan.append(_BLANK)
+            append(_BLANK)
             continue
-        cast = _is_cast_heading(text)
+        first = text[0]
+        cast = first not in _NO_CAST_FIRST and _is_cast_heading(text)
         heading = (
             not cast and text.startswith(HEADING_OPENERS) and HEADING.fullmatch(text) is not None
         )
-        scan.append((text, _indent(raw), cast, heading, _is_direction(text)))
+        direction = first not in _NO_DIRECTION_FIRST and _is_direction(text)
+        append((text, len(raw) - len(lead), cast, heading, direction))
     return scan
 
 
@@ -211,14 +220,10 @@ def _prefixes(scan: Sequence[_Line]) -> list[_Prefix | None]:
     """The speech prefix of each line that may hold one (any indent short of far right)."""
     return [
         _split_prefix(text, strict=indent == 0)
-        if text and not direction and indent < FAR_RIGHT
+        if text and text[0] not in _NO_DIRECTION_FIRST and not direction and indent < FAR_RIGHT
         else None
         for text, indent, _, _, direction in scan
     ]
-
-
-def _indent(raw: str) -> int:
-    return len(raw) - len(raw.lstrip(" \t"))
 
 
 HEADING_OPENERS = (
@@ -237,6 +242,15 @@ HEADING_OPENERS = (
 )
 """The words `HEADING` starts with: any other line is refused without the regex."""
 CAST_STARTS = fold_starts(CAST_HEADINGS)
+_ASCII_FOLDING_AS_IS = frozenset(chr(c) for c in range(0x21, 0x7F)) - {"."}
+"""The characters `may_fold_into` judges alone: printable ASCII but the space and the dot."""
+_NO_CAST_FIRST = frozenset(c for c in _ASCII_FOLDING_AS_IS if c.lower() not in CAST_STARTS)
+"""First characters `may_fold_into` refuses for a cast heading (its own first test, a look-up)."""
+_NO_DIRECTION_FIRST = frozenset(
+    c for c in _ASCII_FOLDING_AS_IS | {"."} if c != "[" and not c.isupper()
+)
+"""First characters `_is_direction` refuses at once (printable ASCII, not `[`, not a capital;
+not the space, so an unstripped run is judged by its stripped text). No prefix opens with one."""
 
 
 def _is_cast_heading(text: str) -> bool:
@@ -368,11 +382,17 @@ def play_inline(text: str) -> tuple[Inline, ...] | None:
 
     None when the line has none of them (see `build.InlineRule`).
     """
+    if "[" not in text and "   " not in text:
+        # what the rules below would give: the text as it is, unless it is a direction
+        if text[:1] in _NO_DIRECTION_FIRST:
+            return None  # the common run: `_is_direction` refuses its first character
+        stripped = text.strip()
+        if stripped and _is_direction(stripped):
+            return (Annotation(AnnotationKind.ACTION, text),)
+        return None
     stripped = text.strip()
     if stripped and _is_direction(stripped):
         return (Annotation(AnnotationKind.ACTION, text),)
-    if "[" not in text and "   " not in text:
-        return None  # what the rules below would give: the text as it is
     nodes: list[Inline] = []
     rest = text
     if "[" in rest:
