@@ -73,8 +73,9 @@ DIRECTION_VERBS = frozenset(
 )
 """First words of a stage direction (`Enter Hamlet.`, `Exeunt.`, `[They fight.]`)."""
 
-DIRECTION_STARTS = frozenset(verb[:3] for verb in DIRECTION_VERBS - {"he", "she", "they"})
-"""The first three letters of the verbs `_is_direction` accepts (`he`, `she`, `they` it refuses)."""
+DIRECTION_STARTS = frozenset(verb[:4] for verb in DIRECTION_VERBS - {"he", "she", "they"})
+"""The first four characters of the verbs `_is_direction` accepts (it refuses `he`, `she` and
+`they`; every other verb has four or more)."""
 
 BARE_VERBS = frozenset({"enter", "re-enter", "reenter", "exit", "exeunt", "manet", "manent"})
 """Direction verbs that name who comes and goes: the names after them are the cast."""
@@ -177,8 +178,9 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read a play (see the module docstring)."""
     lines = source.text.split("\n")
     reader = _PlayReader(source.text, lines, _scan(lines))
+    take = reader.take
     for number, line in enumerate(reader.scan, 1):
-        reader.take(number, line)
+        take(number, line)
     doc = reader.doc.finish(options)
     return unknown_roles(doc, options)
 
@@ -258,7 +260,29 @@ def _is_cast_heading(text: str) -> bool:
 
     `fold` is the dearest rule of a line: most lines are refused without it.
     """
-    return may_fold_into(text, CAST_STARTS) and fold(text).rstrip(".") in CAST_HEADINGS
+    return (
+        may_fold_into(text, CAST_STARTS)
+        and not _too_long_for_a_cast_heading(text)
+        and fold(text).rstrip(".") in CAST_HEADINGS
+    )
+
+
+CAST_HEADING_CHARS = max(len(heading.replace(" ", "")) for heading in CAST_HEADINGS)
+"""The most characters besides spaces a cast heading has (`the persons of the play`)."""
+
+
+def _too_long_for_a_cast_heading(text: str) -> bool:
+    """A verse line starting `The …`: more characters than any cast heading, counted without `fold`.
+
+    In printable ASCII the only white space is the space, and `fold` only
+    lower-cases, turns dots into spaces and squeezes spaces: every other
+    character survives it. Other text is left to `fold`.
+    """
+    return (
+        text.isascii()
+        and text.isprintable()
+        and len(text) - text.count(" ") - text.count(".") > CAST_HEADING_CHARS
+    )
 
 
 def _is_direction(text: str) -> bool:
@@ -267,9 +291,11 @@ def _is_direction(text: str) -> bool:
         return text.endswith("]") and text.count("[") == 1
     if not text[0].isupper():  # every direction verb is capitalised: no split needed
         return False
-    start = text[:3]
-    if start.isascii() and start.isalpha() and start.lower() not in DIRECTION_STARTS:
-        return False  # three letters that start no direction verb: no split needed either
+    start = text[:4]
+    if start.isascii() and start.lower() not in DIRECTION_STARTS:
+        # an accepted word is a verb of four or more characters before any space or
+        # punctuation, so its first four are the text's, lower-cased: no split needed
+        return False
     word = text.split(None, 1)[0].rstrip(".,;:").casefold()
     return word in DIRECTION_VERBS and word not in ("he", "she", "they")
 
@@ -306,14 +332,23 @@ def _split_prefix(text: str, *, strict: bool) -> _Prefix | None:
             return None
         end = len(text) - 1
     name = text[:end]
-    words = name.split()
-    if not words or len(words) > NAME_WORDS or not all(_is_prefix_word(w) for w in words):
-        return None
-    if strict and not (name.isupper() and sum(ch.isalpha() for ch in name) >= 2):
-        return None
-    if _is_direction_verb(words[0]):
+    if not _is_prefix_name(name, strict):
         return None
     return _Prefix(name, text[end + 1 :].strip(), False)
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_prefix_name(name: str, strict: bool) -> bool:
+    """The words before a prefix's period make a name: judged once per printed prefix.
+
+    A play prints the same few prefixes thousands of times (`Ors.`).
+    """
+    words = name.split()
+    if not words or len(words) > NAME_WORDS or not all(_is_prefix_word(w) for w in words):
+        return False
+    if strict and not (name.isupper() and sum(ch.isalpha() for ch in name) >= 2):
+        return False
+    return not _is_direction_verb(words[0])
 
 
 @functools.lru_cache(maxsize=1024)
@@ -500,7 +535,10 @@ class _PlayReader:
         elif self.section == "top":
             self._top(number, text)
         elif indent > self.indent or (self.indent == 0 and not self.after_heading):
-            self._continuation(number, text)
+            if self.open is not None:
+                self.open.add(text, number)  # the common line: the open speech goes on
+            else:
+                self._continuation(number, text)
         else:  # column 0 in an indented layout: a scene location or a direction
             self.doc.prose_line(ProseKind.NARRATION, text, number)
             self.open = None
@@ -571,6 +609,7 @@ class _PlayReader:
         return matched
 
     def _continuation(self, number: int, text: str) -> None:
+        """A verse line with no open speech: it goes on the turn before a direction, if any."""
         turn = self.open or fold_directions_into_turn(self.doc)
         if turn is None:
             self.doc.diagnose(
