@@ -139,19 +139,18 @@ def fit(head: Head) -> Fit:
     """
     scan = _scan(head.lines)
     signals = strong = 0
-    for text, _, cast, heading, direction in scan:
+    for text, _, cast, heading, direction, _ in scan:
         if text and (direction or heading or cast):
             signals += 1
             strong += text[0] != "["
     if not strong:
         return NO_FIT
-    found = _prefixes(scan)
-    indent = _prefix_indent(scan, found)
+    indent = _prefix_indent(scan)
     if indent > MAX_PREFIX_INDENT:
         return NO_FIT
     prefixes = [
         fold(prefix.printed)
-        for (_, at, cast, heading, direction), prefix in zip(scan, found, strict=True)
+        for _, at, cast, heading, direction, prefix in scan
         if prefix is not None and at == indent and not (direction or heading or cast)
     ]
     distinct = len(set(prefixes))
@@ -188,17 +187,18 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
 # -- rules ------------------------------------------------------------------------------
 
 
-_Line = tuple[str, int, bool, bool, bool]
+_Line = tuple[str, int, bool, bool, bool, _Prefix | None]
 """A line as every pass sees it: (stripped text, indent, cast heading, act/scene heading,
-direction). Judged once per line by `_scan`; a plain tuple, no object per line."""
-_BLANK: _Line = ("", 0, False, False, False)
+direction, speech prefix). Judged once per line by `_scan`; a plain tuple, no object per line."""
+_BLANK: _Line = ("", 0, False, False, False, None)
 
 
 def _scan(lines: Sequence[str]) -> list[_Line]:
-    """Each line's text, indent and the heading and direction rules, decided once.
+    """Each line's text, indent, the heading and direction rules and its prefix, decided once.
 
     Every rule is guarded by a test of the line's first character (a set look-up),
-    so the common line, a verse line, costs no rule call.
+    so the common line, a verse line, costs no rule call. The speech prefix is
+    looked for at any indent short of far right (the prefix indent is not known yet).
     """
     scan: list[_Line] = []
     append = scan.append
@@ -213,19 +213,15 @@ def _scan(lines: Sequence[str]) -> list[_Line]:
         heading = (
             not cast and text.startswith(HEADING_OPENERS) and HEADING.fullmatch(text) is not None
         )
-        direction = first not in _NO_DIRECTION_FIRST and _is_direction(text)
-        append((text, len(raw) - len(lead), cast, heading, direction))
+        indent = len(raw) - len(lead)
+        if first in _NO_DIRECTION_FIRST:  # no direction, and no prefix (not a capital)
+            append((text, indent, cast, heading, False, None))
+            continue
+        direction = _is_direction(text)
+        far = direction or indent >= FAR_RIGHT
+        prefix = None if far else _split_prefix(text, strict=not indent)
+        append((text, indent, cast, heading, direction, prefix))
     return scan
-
-
-def _prefixes(scan: Sequence[_Line]) -> list[_Prefix | None]:
-    """The speech prefix of each line that may hold one (any indent short of far right)."""
-    return [
-        _split_prefix(text, strict=indent == 0)
-        if text and text[0] not in _NO_DIRECTION_FIRST and not direction and indent < FAR_RIGHT
-        else None
-        for text, indent, _, _, direction in scan
-    ]
 
 
 HEADING_OPENERS = (
@@ -357,12 +353,9 @@ def _is_direction_verb(word: str) -> bool:
     return fold(word) in DIRECTION_VERBS
 
 
-def _prefix_indent(scan: Sequence[_Line], prefixes: Sequence[_Prefix | None]) -> int:
+def _prefix_indent(scan: Sequence[_Line]) -> int:
     """The indent most speech prefixes sit at (2 in the old Gutenberg layout, 0 in others)."""
-    counts: Counter[int] = Counter()
-    for (_, indent, _, _, _), prefix in zip(scan, prefixes, strict=True):
-        if prefix is not None:
-            counts[indent] += 1
+    counts = Counter(indent for _, indent, _, _, _, prefix in scan if prefix is not None)
     return counts.most_common(1)[0][0] if counts else 0
 
 
@@ -462,8 +455,7 @@ class _PlayReader:
         self.body_from = start + 2 if start >= 0 else 1  # line numbers, 1-based
         self.body_to = end if end > start else len(lines)
         body = slice(self.body_from - 1, self.body_to)
-        self.prefixes = _prefixes(scan)
-        self.indent = _prefix_indent(scan[body], self.prefixes[body])
+        self.indent = _prefix_indent(scan[body])
         self.far_right = max(FAR_RIGHT, self.indent + 12)
         """A line indented this far is a stage direction set right."""
         self.cast: list[str] = []
@@ -488,7 +480,7 @@ class _PlayReader:
 
     def _look_ahead(self, body: list[_Line]) -> None:
         in_cast = False
-        for text, _, cast, heading, direction in body:
+        for text, _, cast, heading, direction, _ in body:
             if not text:
                 continue
             if cast:
@@ -508,7 +500,7 @@ class _PlayReader:
 
     # -- line dispatch -----------------------------------------------------------------
     def take(self, number: int, line: _Line) -> None:
-        text, indent, cast, heading, direction = line
+        text, indent, cast, heading, direction, prefix = line
         if number < self.body_from or number > self.body_to:
             self._boilerplate(number, text)
             return
@@ -530,7 +522,7 @@ class _PlayReader:
             self.open = None
         elif self.section == "cast":
             self.doc.prose_line(ProseKind.NOTE, text, number)
-        elif indent == self.indent and self._prefix(number, self.prefixes[number - 1]):
+        elif indent == self.indent and self._prefix(number, prefix):
             self.section = "play"
         elif self.section == "top":
             self._top(number, text)
@@ -566,7 +558,7 @@ class _PlayReader:
             self.doc.prose_line(ProseKind.NOTE, text, number)
 
     def _prefix(self, number: int, found: _Prefix | None) -> bool:
-        """A speech prefix at the prefix indent (`found` by `_prefixes`) opens a turn."""
+        """A speech prefix at the prefix indent (`found` by `_scan`) opens a turn."""
         if found is None:
             return False
         if self.section == "top" and self.indent == 0 and not self._known(found.printed):
