@@ -176,10 +176,16 @@ HONORIFIC_PREFIXES = frozenset(
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read a play (see the module docstring)."""
     lines = source.text.split("\n")
-    reader = _PlayReader(source.text, lines, _scan(lines))
+    scan = _scan(lines)
+    reader = _PlayReader(source.text, lines, scan)
+    body_from, body_to = reader.body_from, reader.body_to
+    for number in range(1, body_from):
+        reader.boilerplate(number, scan[number - 1][0])
     take = reader.take
-    for number, line in enumerate(reader.scan, 1):
+    for number, line in enumerate(scan[body_from - 1 : body_to], body_from):
         take(number, line)
+    for number in range(body_to + 1, len(scan) + 1):
+        reader.boilerplate(number, scan[number - 1][0])
     doc = reader.doc.finish(options)
     return unknown_roles(doc, options)
 
@@ -296,15 +302,6 @@ def _is_direction(text: str) -> bool:
     return word in DIRECTION_VERBS and word not in ("he", "she", "they")
 
 
-def _may_end_in_direction(text: str) -> bool:
-    """A necessary condition of `TRAILING_DIRECTION`: a run of three white-space characters.
-
-    In printable text the only white space is the ASCII space, so `"   " in text`
-    settles it without the regex; other text goes to the regex.
-    """
-    return "   " in text or not text.isprintable()
-
-
 def _is_prefix_word(word: str) -> bool:
     """`Ors.`, `O’Neill`, `Lady`: a capital, then letters, apostrophes, hyphens and periods."""
     return bool(word) and word[0].isupper() and word.translate(_PREFIX_MARKS).isalpha()
@@ -412,7 +409,8 @@ def play_inline(text: str) -> tuple[Inline, ...] | None:
     """
     if "[" not in text and "   " not in text:
         # what the rules below would give: the text as it is, unless it is a direction
-        if text[:1] in _NO_DIRECTION_FIRST:
+        first = text[:1]
+        if first in _NO_DIRECTION_FIRST:
             return None  # the common run: `_is_direction` refuses its first character
         stripped = text.strip()
         if stripped and _is_direction(stripped):
@@ -493,17 +491,18 @@ class _PlayReader:
                     self.cast.append(name)
             elif direction:
                 self.entered.extend(_direction_names(text))
-            elif _may_end_in_direction(text):
+            elif "   " in text or not text.isprintable():
+                # a necessary condition of `TRAILING_DIRECTION` (three white-space
+                # characters): in printable text the only white space is the ASCII
+                # space, so `"   " in text` settles it without the regex (or a call)
                 trailing = TRAILING_DIRECTION.search(text)
                 if trailing is not None:
                     self.entered.extend(_direction_names(trailing.group(3)))
 
     # -- line dispatch -----------------------------------------------------------------
     def take(self, number: int, line: _Line) -> None:
+        """A line of the body (between the Gutenberg start and end lines, if any)."""
         text, indent, cast, heading, direction, prefix = line
-        if number < self.body_from or number > self.body_to:
-            self._boilerplate(number, text)
-            return
         if not text:
             return
         if cast:
@@ -536,7 +535,8 @@ class _PlayReader:
             self.open = None
         self.after_heading = False
 
-    def _boilerplate(self, number: int, text: str) -> None:
+    def boilerplate(self, number: int, text: str) -> None:
+        """A line before the Gutenberg start line (its header) or after the end line."""
         key, colon, value = text.partition(":")
         field = GUTENBERG_KEYS.get(fold(key)) if colon and number < self.body_from else None
         if field == "authors":
