@@ -260,11 +260,12 @@ not the space, so an unstripped run is judged by its stripped text). No prefix o
 def _is_cast_heading(text: str) -> bool:
     """`DRAMATIS PERSONAE`, `Persons of the Play.`: the heading over the cast list.
 
-    `fold` is the dearest rule of a line: most lines are refused without it.
+    `fold` is the dearest rule of a line: most lines are refused without it,
+    by their length (three `str` methods), then by their first characters.
     """
     return (
-        may_fold_into(text, CAST_STARTS)
-        and not _too_long_for_a_cast_heading(text)
+        not _too_long_for_a_cast_heading(text)
+        and may_fold_into(text, CAST_STARTS)
         and fold(text).rstrip(".") in CAST_HEADINGS
     )
 
