@@ -73,7 +73,9 @@ DIRECTION_VERBS = frozenset(
 )
 """First words of a stage direction (`Enter Hamlet.`, `Exeunt.`, `[They fight.]`)."""
 
-DIRECTION_STARTS = frozenset(verb[:3] for verb in DIRECTION_VERBS)
+DIRECTION_STARTS = frozenset(verb[:4] for verb in DIRECTION_VERBS - {"he", "she", "they"})
+"""The first four characters of the verbs `_is_direction` accepts (it refuses `he`, `she` and
+`they`; every other verb has four or more)."""
 
 BARE_VERBS = frozenset({"enter", "re-enter", "reenter", "exit", "exeunt", "manet", "manent"})
 """Direction verbs that name who comes and goes: the names after them are the cast."""
@@ -137,19 +139,18 @@ def fit(head: Head) -> Fit:
     """
     scan = _scan(head.lines)
     signals = strong = 0
-    for text, _, cast, heading, direction in scan:
+    for text, _, cast, heading, direction, _ in scan:
         if text and (direction or heading or cast):
             signals += 1
             strong += text[0] != "["
     if not strong:
         return NO_FIT
-    found = _prefixes(scan)
-    indent = _prefix_indent(scan, found)
+    indent = _prefix_indent(scan)
     if indent > MAX_PREFIX_INDENT:
         return NO_FIT
     prefixes = [
         fold(prefix.printed)
-        for (_, at, cast, heading, direction), prefix in zip(scan, found, strict=True)
+        for _, at, cast, heading, direction, prefix in scan
         if prefix is not None and at == indent and not (direction or heading or cast)
     ]
     distinct = len(set(prefixes))
@@ -175,9 +176,16 @@ HONORIFIC_PREFIXES = frozenset(
 def read(source: DecodedText, options: ReadOptions) -> Transcript:
     """Read a play (see the module docstring)."""
     lines = source.text.split("\n")
-    reader = _PlayReader(source.text, lines, _scan(lines))
-    for number, line in enumerate(reader.scan, 1):
-        reader.take(number, line)
+    scan = _scan(lines)
+    reader = _PlayReader(source.text, lines, scan)
+    body_from, body_to = reader.body_from, reader.body_to
+    for number in range(1, body_from):
+        reader.boilerplate(number, scan[number - 1][0])
+    take = reader.take
+    for number, line in enumerate(scan[body_from - 1 : body_to], body_from):
+        take(number, line)
+    for number in range(body_to + 1, len(scan) + 1):
+        reader.boilerplate(number, scan[number - 1][0])
     doc = reader.doc.finish(options)
     return unknown_roles(doc, options)
 
@@ -185,40 +193,41 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
 # -- rules ------------------------------------------------------------------------------
 
 
-_Line = tuple[str, int, bool, bool, bool]
+_Line = tuple[str, int, bool, bool, bool, _Prefix | None]
 """A line as every pass sees it: (stripped text, indent, cast heading, act/scene heading,
-direction). Judged once per line by `_scan`; a plain tuple, no object per line."""
-_BLANK: _Line = ("", 0, False, False, False)
+direction, speech prefix). Judged once per line by `_scan`; a plain tuple, no object per line."""
+_BLANK: _Line = ("", 0, False, False, False, None)
 
 
 def _scan(lines: Sequence[str]) -> list[_Line]:
-    """Each line's text, indent and the heading and direction rules, decided once."""
+    """Each line's text, indent, the heading and direction rules and its prefix, decided once.
+
+    Every rule is guarded by a test of the line's first character (a set look-up),
+    so the common line, a verse line, costs no rule call. The speech prefix is
+    looked for at any indent short of far right (the prefix indent is not known yet).
+    """
     scan: list[_Line] = []
+    append = scan.append
     for raw in lines:
-        text = raw.strip()
+        lead = raw.lstrip(" \t")
+        text = lead.strip()  # the same as `raw.strip()`: `lead` lost only white space
         if not text:
-            scan.append(_BLANK)
+            append(_BLANK)
             continue
-        cast = _is_cast_heading(text)
+        first = text[0]
+        cast = first not in _NO_CAST_FIRST and _is_cast_heading(text)
         heading = (
             not cast and text.startswith(HEADING_OPENERS) and HEADING.fullmatch(text) is not None
         )
-        scan.append((text, _indent(raw), cast, heading, _is_direction(text)))
+        indent = len(raw) - len(lead)
+        if first in _NO_DIRECTION_FIRST:  # no direction, and no prefix (not a capital)
+            append((text, indent, cast, heading, False, None))
+            continue
+        direction = _is_direction(text)
+        far = direction or indent >= FAR_RIGHT
+        prefix = None if far else _split_prefix(text, strict=not indent)
+        append((text, indent, cast, heading, direction, prefix))
     return scan
-
-
-def _prefixes(scan: Sequence[_Line]) -> list[_Prefix | None]:
-    """The speech prefix of each line that may hold one (any indent short of far right)."""
-    return [
-        _split_prefix(text, strict=indent == 0)
-        if text and not direction and indent < FAR_RIGHT
-        else None
-        for text, indent, _, _, direction in scan
-    ]
-
-
-def _indent(raw: str) -> int:
-    return len(raw) - len(raw.lstrip(" \t"))
 
 
 HEADING_OPENERS = (
@@ -237,14 +246,46 @@ HEADING_OPENERS = (
 )
 """The words `HEADING` starts with: any other line is refused without the regex."""
 CAST_STARTS = fold_starts(CAST_HEADINGS)
+_ASCII_FOLDING_AS_IS = frozenset(chr(c) for c in range(0x21, 0x7F)) - {"."}
+"""The characters `may_fold_into` judges alone: printable ASCII but the space and the dot."""
+_NO_CAST_FIRST = frozenset(c for c in _ASCII_FOLDING_AS_IS if c.lower() not in CAST_STARTS)
+"""First characters `may_fold_into` refuses for a cast heading (its own first test, a look-up)."""
+_NO_DIRECTION_FIRST = frozenset(
+    c for c in _ASCII_FOLDING_AS_IS | {"."} if c != "[" and not c.isupper()
+)
+"""First characters `_is_direction` refuses at once (printable ASCII, not `[`, not a capital;
+not the space, so an unstripped run is judged by its stripped text). No prefix opens with one."""
 
 
 def _is_cast_heading(text: str) -> bool:
     """`DRAMATIS PERSONAE`, `Persons of the Play.`: the heading over the cast list.
 
-    `fold` is the dearest rule of a line: most lines are refused without it.
+    `fold` is the dearest rule of a line: most lines are refused without it,
+    by their length (three `str` methods), then by their first characters.
     """
-    return may_fold_into(text, CAST_STARTS) and fold(text).rstrip(".") in CAST_HEADINGS
+    return (
+        not _too_long_for_a_cast_heading(text)
+        and may_fold_into(text, CAST_STARTS)
+        and fold(text).rstrip(".") in CAST_HEADINGS
+    )
+
+
+CAST_HEADING_CHARS = max(len(heading.replace(" ", "")) for heading in CAST_HEADINGS)
+"""The most characters besides spaces a cast heading has (`the persons of the play`)."""
+
+
+def _too_long_for_a_cast_heading(text: str) -> bool:
+    """A verse line starting `The …`: more characters than any cast heading, counted without `fold`.
+
+    In printable ASCII the only white space is the space, and `fold` only
+    lower-cases, turns dots into spaces and squeezes spaces: every other
+    character survives it. Other text is left to `fold`.
+    """
+    return (
+        text.isascii()
+        and text.isprintable()
+        and len(text) - text.count(" ") - text.count(".") > CAST_HEADING_CHARS
+    )
 
 
 def _is_direction(text: str) -> bool:
@@ -253,20 +294,13 @@ def _is_direction(text: str) -> bool:
         return text.endswith("]") and text.count("[") == 1
     if not text[0].isupper():  # every direction verb is capitalised: no split needed
         return False
-    start = text[:3]
-    if start.isascii() and start.isalpha() and start.lower() not in DIRECTION_STARTS:
-        return False  # three letters that start no direction verb: no split needed either
+    start = text[:4]
+    if start.isascii() and start.lower() not in DIRECTION_STARTS:
+        # an accepted word is a verb of four or more characters before any space or
+        # punctuation, so its first four are the text's, lower-cased: no split needed
+        return False
     word = text.split(None, 1)[0].rstrip(".,;:").casefold()
     return word in DIRECTION_VERBS and word not in ("he", "she", "they")
-
-
-def _may_end_in_direction(text: str) -> bool:
-    """A necessary condition of `TRAILING_DIRECTION`: a run of three white-space characters.
-
-    In printable text the only white space is the ASCII space, so `"   " in text`
-    settles it without the regex; other text goes to the regex.
-    """
-    return "   " in text or not text.isprintable()
 
 
 def _is_prefix_word(word: str) -> bool:
@@ -292,14 +326,23 @@ def _split_prefix(text: str, *, strict: bool) -> _Prefix | None:
             return None
         end = len(text) - 1
     name = text[:end]
-    words = name.split()
-    if not words or len(words) > NAME_WORDS or not all(_is_prefix_word(w) for w in words):
-        return None
-    if strict and not (name.isupper() and sum(ch.isalpha() for ch in name) >= 2):
-        return None
-    if _is_direction_verb(words[0]):
+    if not _is_prefix_name(name, strict):
         return None
     return _Prefix(name, text[end + 1 :].strip(), False)
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_prefix_name(name: str, strict: bool) -> bool:
+    """The words before a prefix's period make a name: judged once per printed prefix.
+
+    A play prints the same few prefixes thousands of times (`Ors.`).
+    """
+    words = name.split()
+    if not words or len(words) > NAME_WORDS or not all(_is_prefix_word(w) for w in words):
+        return False
+    if strict and not (name.isupper() and sum(ch.isalpha() for ch in name) >= 2):
+        return False
+    return not _is_direction_verb(words[0])
 
 
 @functools.lru_cache(maxsize=1024)
@@ -308,12 +351,9 @@ def _is_direction_verb(word: str) -> bool:
     return fold(word) in DIRECTION_VERBS
 
 
-def _prefix_indent(scan: Sequence[_Line], prefixes: Sequence[_Prefix | None]) -> int:
+def _prefix_indent(scan: Sequence[_Line]) -> int:
     """The indent most speech prefixes sit at (2 in the old Gutenberg layout, 0 in others)."""
-    counts: Counter[int] = Counter()
-    for (_, indent, _, _, _), prefix in zip(scan, prefixes, strict=True):
-        if prefix is not None:
-            counts[indent] += 1
+    counts = Counter(indent for _, indent, _, _, _, prefix in scan if prefix is not None)
     return counts.most_common(1)[0][0] if counts else 0
 
 
@@ -368,11 +408,18 @@ def play_inline(text: str) -> tuple[Inline, ...] | None:
 
     None when the line has none of them (see `build.InlineRule`).
     """
+    if "[" not in text and "   " not in text:
+        # what the rules below would give: the text as it is, unless it is a direction
+        first = text[:1]
+        if first in _NO_DIRECTION_FIRST:
+            return None  # the common run: `_is_direction` refuses its first character
+        stripped = text.strip()
+        if stripped and _is_direction(stripped):
+            return (Annotation(AnnotationKind.ACTION, text),)
+        return None
     stripped = text.strip()
     if stripped and _is_direction(stripped):
         return (Annotation(AnnotationKind.ACTION, text),)
-    if "[" not in text and "   " not in text:
-        return None  # what the rules below would give: the text as it is
     nodes: list[Inline] = []
     rest = text
     if "[" in rest:
@@ -407,8 +454,7 @@ class _PlayReader:
         self.body_from = start + 2 if start >= 0 else 1  # line numbers, 1-based
         self.body_to = end if end > start else len(lines)
         body = slice(self.body_from - 1, self.body_to)
-        self.prefixes = _prefixes(scan)
-        self.indent = _prefix_indent(scan[body], self.prefixes[body])
+        self.indent = _prefix_indent(scan[body])
         self.far_right = max(FAR_RIGHT, self.indent + 12)
         """A line indented this far is a stage direction set right."""
         self.cast: list[str] = []
@@ -433,7 +479,7 @@ class _PlayReader:
 
     def _look_ahead(self, body: list[_Line]) -> None:
         in_cast = False
-        for text, _, cast, heading, direction in body:
+        for text, _, cast, heading, direction, _ in body:
             if not text:
                 continue
             if cast:
@@ -446,17 +492,18 @@ class _PlayReader:
                     self.cast.append(name)
             elif direction:
                 self.entered.extend(_direction_names(text))
-            elif _may_end_in_direction(text):
+            elif "   " in text or not text.isprintable():
+                # a necessary condition of `TRAILING_DIRECTION` (three white-space
+                # characters): in printable text the only white space is the ASCII
+                # space, so `"   " in text` settles it without the regex (or a call)
                 trailing = TRAILING_DIRECTION.search(text)
                 if trailing is not None:
                     self.entered.extend(_direction_names(trailing.group(3)))
 
     # -- line dispatch -----------------------------------------------------------------
     def take(self, number: int, line: _Line) -> None:
-        text, indent, cast, heading, direction = line
-        if number < self.body_from or number > self.body_to:
-            self._boilerplate(number, text)
-            return
+        """A line of the body (between the Gutenberg start and end lines, if any)."""
+        text, indent, cast, heading, direction, prefix = line
         if not text:
             return
         if cast:
@@ -475,18 +522,22 @@ class _PlayReader:
             self.open = None
         elif self.section == "cast":
             self.doc.prose_line(ProseKind.NOTE, text, number)
-        elif indent == self.indent and self._prefix(number, self.prefixes[number - 1]):
+        elif indent == self.indent and self._prefix(number, prefix):
             self.section = "play"
         elif self.section == "top":
             self._top(number, text)
         elif indent > self.indent or (self.indent == 0 and not self.after_heading):
-            self._continuation(number, text)
+            if self.open is not None:
+                self.open.add(text, number)  # the common line: the open speech goes on
+            else:
+                self._continuation(number, text)
         else:  # column 0 in an indented layout: a scene location or a direction
             self.doc.prose_line(ProseKind.NARRATION, text, number)
             self.open = None
         self.after_heading = False
 
-    def _boilerplate(self, number: int, text: str) -> None:
+    def boilerplate(self, number: int, text: str) -> None:
+        """A line before the Gutenberg start line (its header) or after the end line."""
         key, colon, value = text.partition(":")
         field = GUTENBERG_KEYS.get(fold(key)) if colon and number < self.body_from else None
         if field == "authors":
@@ -508,7 +559,7 @@ class _PlayReader:
             self.doc.prose_line(ProseKind.NOTE, text, number)
 
     def _prefix(self, number: int, found: _Prefix | None) -> bool:
-        """A speech prefix at the prefix indent (`found` by `_prefixes`) opens a turn."""
+        """A speech prefix at the prefix indent (`found` by `_scan`) opens a turn."""
         if found is None:
             return False
         if self.section == "top" and self.indent == 0 and not self._known(found.printed):
@@ -551,6 +602,7 @@ class _PlayReader:
         return matched
 
     def _continuation(self, number: int, text: str) -> None:
+        """A verse line with no open speech: it goes on the turn before a direction, if any."""
         turn = self.open or fold_directions_into_turn(self.doc)
         if turn is None:
             self.doc.diagnose(
