@@ -159,6 +159,7 @@ caption readers take off (and WebVTT's character references, which they decode).
 @example(text="# Interview\n\n**Jane:** Hi there.\n\n**Guest:** a *d and 0_ too.\n")
 @example(text="0\x0cA\x0c")
 @example(text="Host: <A")
+@example(text="Host: 0\x0cA")
 @example(text="_0_\n")
 @example(text="WEBVTT0\n\n00:00:01.000 --> 00:00:02.000\nHi\n")
 def test_every_reader_keeps_every_word_or_names_its_line(reader: str, text: str) -> None:

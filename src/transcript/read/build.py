@@ -91,6 +91,10 @@ Text node per paragraph). It runs after the shared inline parsing, on turns only
 def marked(paragraph: Paragraph, rule: InlineRule) -> Paragraph:
     """The paragraph with the rule applied to its text runs; the same object if none changed."""
     content = paragraph.content
+    if len(content) == 1:  # most paragraphs: one run of text, which most rules leave alone
+        only = content[0]
+        if not isinstance(only, Text) or rule(only.text) is None:
+            return paragraph
     marks = [rule(node.text) if isinstance(node, Text) else None for node in content]
     if marks.count(None) == len(marks):
         return paragraph  # the common paragraph: no run to mark

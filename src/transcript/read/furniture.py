@@ -204,6 +204,9 @@ def _ignore(kind: str, line: int) -> None:
 def _without_form_feeds(raw_lines: Sequence[str], report: Recorder) -> list[str]:
     """Lines without trailing space; a form feed is a page break, removed and reported.
 
+    One that opens or ends a line goes; one between words becomes a space (`0\fA` is
+    two words, not `0A`).
+
     Form feeds are rare: one scan of the joined text decides whether any line needs a look.
     """
     lines = [raw.rstrip() for raw in raw_lines]
@@ -211,7 +214,9 @@ def _without_form_feeds(raw_lines: Sequence[str], report: Recorder) -> list[str]
         for index, raw in enumerate(raw_lines):
             if "\f" in raw:
                 report("form feed", index + 1)
-                lines[index] = raw.replace("\f", "").rstrip()
+                first, *rest = raw.lstrip("\f").split("\f")
+                words = [piece.strip(" \t") for piece in rest]
+                lines[index] = " ".join([first.rstrip(), *filter(None, words)]).rstrip()
     return lines
 
 
