@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcript
+from doc_views import names as speakers_of_turns
 from transcript import (
     Annotation,
     AnnotationKind,
@@ -113,11 +114,6 @@ def kept_text(doc: transcript.Transcript) -> str:
 def printed(paragraph: Paragraph) -> str:
     """A paragraph as printed, annotations included."""
     return "".join(n.text if isinstance(n, Text) else n.printed for n in paragraph.content)
-
-
-def speakers_of_turns(doc: transcript.Transcript) -> list[str]:
-    names = {s.id: s.name for s in doc.speakers}
-    return [names[t.speaker] for t in doc.turns]
 
 
 def test_the_older_layout_reads_with_no_break_spaces_and_one_paragraph_a_line() -> None:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcript
+from doc_views import names as speakers_of_turns
 from transcript import (
     Annotation,
     AnnotationKind,
@@ -119,11 +120,6 @@ Kofi Mensah -- Granger Partners -- Analyst
 
 def printed(paragraph: Paragraph) -> str:
     return "".join(n.text if isinstance(n, Text) else n.printed for n in paragraph.content)
-
-
-def speakers_of_turns(doc: transcript.Transcript) -> list[str]:
-    names = {s.id: s.name for s in doc.speakers}
-    return [names[t.speaker] for t in doc.turns]
 
 
 def kept_text(doc: transcript.Transcript) -> str:

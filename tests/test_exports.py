@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import transcript
+from doc_views import names
 from transcript import Annotation, AnnotationKind, Prose, ProseKind, Timestamp, Transcript
 from transcript.decode import normalise
 from transcript.errors import TranscriptError
@@ -28,11 +29,6 @@ def load(case: str) -> Transcript:
 def speech(doc: Transcript) -> list[str]:
     """Each turn's words, whitespace folded (an annotation leaves its spaces behind)."""
     return [" ".join(" ".join(p.text for p in turn.paragraphs).split()) for turn in doc.turns]
-
-
-def names(doc: Transcript) -> list[str]:
-    by_id = {s.id: s.name for s in doc.speakers}
-    return [by_id[t.speaker] for t in doc.turns]
 
 
 def prose(doc: Transcript, kind: ProseKind) -> list[str]:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcript
+from doc_views import names as speaker_names
 from transcript import Heading, Prose, ProseKind, Role, TranscriptError
 from transcript.decode import normalise
 from transcript.read import ReadOptions
@@ -21,11 +22,6 @@ def prose_texts(doc: transcript.Transcript, kind: ProseKind) -> list[str]:
     return [
         p.text for b in doc.blocks if isinstance(b, Prose) and b.kind is kind for p in b.paragraphs
     ]
-
-
-def speaker_names(doc: transcript.Transcript) -> list[str]:
-    names = {s.id: s.name for s in doc.speakers}
-    return [names[t.speaker] for t in doc.turns]
 
 
 MODERN = """<html>

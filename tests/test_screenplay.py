@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcript
+from doc_views import names as _names
 from transcript import Annotation, Heading, Prose, ProseKind, Role, TranscriptError, Turn
 from transcript.decode import normalise
 from transcript.read import ReadOptions
@@ -20,11 +21,6 @@ DATA = Path(__file__).parent / "data" / "screenplay"
 FERRY = DATA / "night-ferry.fountain"
 PDF_LAYOUT = DATA / "pdf-layout.txt"
 KITCHEN = DATA / "kitchen.fountain"
-
-
-def _names(doc: transcript.Transcript) -> list[str]:
-    names = {s.id: s.name for s in doc.speakers}
-    return [names[t.speaker] for t in doc.turns]
 
 
 def test_the_registry_signal_is_the_module_signal() -> None:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import transcript
+from doc_views import names as speaker_names
 from transcript import Heading, Prose, ProseKind, Role, TranscriptError
 from transcript.decode import normalise
 from transcript.read import ReadOptions
@@ -26,11 +27,6 @@ def numbered(body: list[str], *, double_spaced: bool = False) -> list[str]:
         if double_spaced:
             lines.append("")
     return lines
-
-
-def speaker_names(doc: transcript.Transcript) -> list[str]:
-    names = {s.id: s.name for s in doc.speakers}
-    return [names[t.speaker] for t in doc.turns]
 
 
 def prose_texts(doc: transcript.Transcript, kind: ProseKind) -> list[str]:
