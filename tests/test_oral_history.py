@@ -270,14 +270,6 @@ def test_any_text_never_raises_anything_but_transcript_error(text: str) -> None:
         pass
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=300))
-def test_any_unicode_never_raises(text: str) -> None:
-    try:
-        read(normalise(text), ReadOptions())
-    except TranscriptError:
-        pass
-
 
 def test_bold_labels_alone_on_their_lines_stay_markdown() -> None:
     text = "**Ann Lee:**\n\nHello?\n\n**Bo Chen:**\n\nHi.\n\n**Ann Lee:**\n\nBye?\n\n**Bo Chen:**\n\nBye.\n"

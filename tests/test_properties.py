@@ -14,6 +14,7 @@ from strategies import hostile_documents
 from transcript import Annotation, Heading, Text, Timestamp, TranscriptError, registry
 from transcript.decode import normalise
 from transcript.labels import fold
+from transcript.read import ReadOptions
 from transcript.read.lines import METADATA_KEYS
 from transcript.registry import READERS
 
@@ -123,6 +124,20 @@ def test_every_reader_forced_on_hostile_text_raises_only_our_errors_and_round_tr
     except TranscriptError:
         return
     assert transcript.from_json(transcript.to_json(doc)) == doc
+
+
+@pytest.mark.parametrize("reader", TEXT_READERS)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(max_size=300))
+def test_every_reader_called_directly_on_any_unicode_raises_only_our_errors(
+    reader: str, text: str
+) -> None:
+    """Called directly, not through `parse`, which would turn a reader's bug into our error."""
+    read = registry.find_reader(reader).load()
+    try:
+        read(normalise(text), ReadOptions())
+    except TranscriptError:
+        pass
 
 
 @pytest.mark.parametrize("writer", registry.writer_names())
