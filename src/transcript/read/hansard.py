@@ -32,7 +32,6 @@ annotations.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 
 import attrs
 
@@ -43,7 +42,6 @@ from . import ReadOptions
 from .build import DocumentBuilder, DraftTurn
 from .detect import NO_FIT, Fit, Head
 from .lines import Kind, is_date_line, judge_prefix
-from .script import mark_inline
 
 STYLE = "hansard"
 
@@ -183,22 +181,7 @@ def read(source: DecodedText, options: ReadOptions) -> Transcript:
         if text:  # blank lines carry nothing here
             reader.take(number, text)
     reader.end()
-    doc = reader.doc.finish(options)
-    return group_roles(mark_brackets(doc, list(reader.bracketed)))
-
-
-def mark_brackets(doc: Transcript, turns: Collection[int]) -> Transcript:
-    """`hansard_inline` on the turns (block indexes) whose speech has a square bracket.
-
-    The other turns would come back unchanged, so only these are handed to `mark_inline`.
-    """
-    if not turns:
-        return doc
-    blocks = list(doc.blocks)
-    marked = mark_inline(attrs.evolve(doc, blocks=tuple(blocks[i] for i in turns)), hansard_inline)
-    for index, block in zip(turns, marked.blocks, strict=True):
-        blocks[index] = block
-    return attrs.evolve(doc, blocks=tuple(blocks))
+    return group_roles(reader.doc.finish(options))
 
 
 # -- labels -----------------------------------------------------------------------------
@@ -376,10 +359,12 @@ def _seconds(printed: str) -> float | None:
     return float(hours * 3600 + minutes * 60)
 
 
-def hansard_inline(text: str) -> tuple[Inline, ...]:
-    """`[902114]`, `[Interruption.]`: square brackets in Hansard speech are editorial."""
+def hansard_inline(text: str) -> tuple[Inline, ...] | None:
+    """`[902114]`, `[Interruption.]`: square brackets in Hansard speech are editorial.
+
+    The builder's inline rule for turns (`build.InlineRule`): None leaves a run as it is."""
     if "[" not in text:
-        return (Text(text),)
+        return None
     nodes: list[Inline] = []
     position = 0
     while True:
@@ -450,7 +435,7 @@ class _HansardReader:
     """One read: the open turn, offices and their holders, the pending margin time."""
 
     def __init__(self) -> None:
-        self.doc = DocumentBuilder(STYLE)
+        self.doc = DocumentBuilder(STYLE, inline_rule=hansard_inline)
         self.offices: dict[str, str] = {}
         self.labels: LabelCache = {}
         self.known: set[str] = set()
@@ -458,10 +443,6 @@ class _HansardReader:
         self.open: DraftTurn | None = None
         self.in_header = True
         self.pending_time: tuple[float, str, int] | None = None
-        self.open_at = -1
-        """The block index of `open`."""
-        self.bracketed: dict[int, None] = {}
-        """Block indexes of the turns with a square bracket in their speech (in order)."""
 
     def take(self, number: int, text: str) -> None:
         """Place one non-blank line, stripped (the module docstring's rules, in order)."""
@@ -538,9 +519,6 @@ class _HansardReader:
             start = self.pending_time[0] if start is None else start
             self.pending_time = None
         self.open = self.doc.turn(parts, number, speech or None, start=start)
-        self.open_at = len(self.doc.items) - 1
-        if "[" in speech:
-            self.bracketed[self.open_at] = None
 
     def _role(self, label: Label) -> Role | None:
         office = fold(label.office or label.parts.name)
@@ -568,8 +546,6 @@ class _HansardReader:
         """A line of the open turn's speech (its own paragraph)."""
         assert self.open is not None
         self.open.add(text, number)
-        if "[" in text:
-            self.bracketed[self.open_at] = None
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -21,8 +21,8 @@ A script is the plain colon grammar plus stage craft, so the line rules of
    reading order is kept) and get an info diagnostic.
 
 Inline `(parentheticals)` and `[directions]` inside speech become annotations
-(`script_inline`); `mark_inline` applies such a style rule to every turn and
-is shared with the play and Hansard readers.
+(`script_inline`), applied by the builder as it makes each turn's paragraphs
+(`DocumentBuilder(inline_rule=…)`, as the play and Hansard readers do too).
 """
 
 from __future__ import annotations
@@ -41,10 +41,9 @@ from ..model import (
     Role,
     Text,
     Transcript,
-    Turn,
 )
 from . import ReadOptions
-from .build import DocumentBuilder, DraftProse, DraftTurn, InlineRule, marked
+from .build import DocumentBuilder, DraftProse, DraftTurn
 from .detect import NO_FIT, Fit, Head
 from .lines import Kind, LabelCache, Line, classify, is_byline, label_line
 
@@ -210,33 +209,6 @@ def script_inline(text: str) -> tuple[Inline, ...] | None:
     if position < len(text):
         nodes.append(Text(text[position:]))
     return tuple(nodes)
-
-
-def mark_inline(doc: Transcript, rule: InlineRule) -> Transcript:
-    """Apply a style's inline rule to the text runs of every turn (other nodes stay)."""
-    blocks = list(doc.blocks)
-    changed = False
-    for index, block in enumerate(blocks):
-        if isinstance(block, Turn):
-            marked = _marked_turn(block, rule)
-            if marked is not block:
-                blocks[index] = marked
-                changed = True
-    return attrs.evolve(doc, blocks=tuple(blocks)) if changed else doc
-
-
-def _marked_turn(turn: Turn, rule: InlineRule) -> Turn:
-    """The turn with its paragraphs marked; the same object when no paragraph changed."""
-    paragraphs = turn.paragraphs
-    for index, old in enumerate(paragraphs):
-        content = old.content
-        if len(content) == 1 and isinstance(content[0], Text) and rule(content[0].text) is None:
-            continue  # the common paragraph: one run of text with nothing to mark
-        new = marked(old, rule)
-        if new is not old:
-            rest = tuple(marked(paragraph, rule) for paragraph in paragraphs[index + 1 :])
-            return attrs.evolve(turn, paragraphs=(*paragraphs[:index], new, *rest))
-    return turn
 
 
 def unknown_roles(doc: Transcript, options: ReadOptions) -> Transcript:
